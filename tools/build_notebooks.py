@@ -116,10 +116,12 @@ def build(solution: Path, url: str) -> tuple[str, str]:
     return nbformat.writes(sol) + "\n", nbformat.writes(student) + "\n"
 
 
-def plan(root: Path = ROOT) -> dict[Path, str]:
-    """Return every file the build writes, mapped to its content."""
+def plan(root: Path = ROOT, names: list[str] | None = None) -> dict[Path, str]:
+    """Return every file the build writes (or only those of ``names``, e.g. '01_perceptron'), mapped to its content."""
     url, files = repository_url(root), {}
     for solution in sorted((root / "solutions").glob("*.ipynb")):
+        if names and solution.stem not in names:
+            continue
         files[solution], files[root / "notebooks" / solution.name] = build(solution, url)
     return files
 
@@ -127,10 +129,11 @@ def plan(root: Path = ROOT) -> dict[Path, str]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--check", action="store_true", help="write nothing; exit 1 if a file would change")
+    parser.add_argument("names", nargs="*", help="only these notebooks, e.g. 01_perceptron (default: all)")
     args = parser.parse_args(argv)
-    files = plan()
+    files = plan(names=args.names)
     stale = [p for p, text in files.items() if not p.exists() or p.read_text() != text]
-    extra = sorted(set((ROOT / "notebooks").glob("*.ipynb")) - set(files))
+    extra = [] if args.names else sorted(set((ROOT / "notebooks").glob("*.ipynb")) - set(files))
     for path in stale + extra:
         print(("stale: " if path in stale else "no solution for: ") + str(path.relative_to(ROOT)))
     if args.check:
