@@ -19,7 +19,7 @@ GATES: dict[str, tuple[int, int, int, int]] = {
 
 #: The lecture's (x, y) point sets for fitting y = a·x + b.
 POINTS: dict[str, tuple[tuple[float, float], ...]] = {
-    "exact": ((3, 5), (4, 6), (5, 7)),  # on y = x + 3
+    "exact": ((3, 5), (4, 6), (5, 7)),  # on y = x + 2 (the lecture says x + 3: 3 + 3 ≠ 5)
     "noisy": ((3, 5), (4, 6.1), (5, 6.8)),  # no line passes through all three
     "fit": ((2, 4), (4, 7), (8, 8)),  # least squares: a = 17/28, b = 7/2
 }
