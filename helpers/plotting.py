@@ -39,7 +39,7 @@ def plot_decision_line(X: Any, y: Any, w1: float, w2: float, b: float, *, ax: Ax
         ax.scatter(pts[:, 0], pts[:, 1], s=120, marker=marker, color=TRUTH_COLOR if label else "white",
                    edgecolors=TRUTH_COLOR, linewidths=2, label=f"target {label}", zorder=3)
     ax.set(xlim=(-0.5, 1.5), ylim=(-0.5, 1.5), xlabel="$x_1$", ylabel="$x_2$", title=title, aspect="equal")
-    ax.legend(loc="upper right", fontsize="small")
+    ax.legend(loc="upper left", bbox_to_anchor=(1.02, 1), fontsize="small")  # beside the plot, off the points
     return ax
 
 

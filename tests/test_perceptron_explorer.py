@@ -1,0 +1,127 @@
+"""Notebook 01's interactive explorer and figures, driven without a browser."""
+
+from __future__ import annotations
+
+import io
+import itertools
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+import matplotlib.pyplot as plt  # noqa: E402
+import numpy as np  # noqa: E402
+import pytest  # noqa: E402
+
+from helpers.perceptron_explorer import draw_explorer, perceptron_explorer  # noqa: E402
+from helpers.perceptron_plots import count_correct, draw_gate, plot_two_layer, step_outputs  # noqa: E402
+
+
+def pixels(figure: matplotlib.figure.Figure) -> np.ndarray:
+    """Return the rendered figure's raw RGBA bytes as an array."""
+    buffer = io.BytesIO()
+    figure.savefig(buffer, format="rgba")
+    return np.frombuffer(buffer.getvalue(), dtype=np.uint8)
+
+
+def plane_title(explorer) -> str:
+    return explorer.figure.axes[0].get_title()
+
+
+def test_starts_with_the_given_gate_and_weights() -> None:
+    explorer = perceptron_explorer("AND", w1=1, w2=1, b=0)
+    assert explorer.status.value == "AND: 2/4 correct"
+    assert set(explorer.controls) == {"gate", "w1", "w2", "b"}
+    assert plane_title(explorer).startswith("AND: 2/4 correct")
+
+
+def test_moving_b_solves_and_and_changes_the_figure() -> None:
+    explorer = perceptron_explorer("AND", w1=1, w2=1, b=0)
+    before = pixels(explorer.figure)
+    explorer.controls["b"].value = -1.5
+    assert explorer.status.value == "AND: 4/4 correct"
+    assert plane_title(explorer).startswith("AND: 4/4 correct")
+    after = pixels(explorer.figure)
+    assert before.shape == after.shape and (before != after).any(), "the figure did not change"
+
+
+def test_one_redraw_per_move_and_a_single_figure() -> None:
+    explorer = perceptron_explorer("OR", w1=1, w2=1, b=0)
+    figure = explorer.figure
+    for value in (-0.5, -1.0, -0.5):
+        explorer.controls["b"].value = value
+    assert explorer.figure is figure and len(figure.axes) == 2  # redrawn in place, not stacked
+    assert explorer.status.value == "OR: 4/4 correct"
+
+
+def test_switching_the_gate_rescores_the_same_line() -> None:
+    explorer = perceptron_explorer("OR", w1=1, w2=1, b=-0.5)
+    assert explorer.status.value == "OR: 4/4 correct"
+    explorer.controls["gate"].value = "XOR"
+    assert explorer.status.value == "XOR: 3/4 correct"
+    assert plane_title(explorer).startswith("XOR: 3/4 correct")
+
+
+@pytest.mark.parametrize("w1, w2, b", [(1, 1, -0.5), (-1, -1, 1.5), (1, -1, -0.5), (-2, 2, 0.3)])
+def test_xor_through_the_sliders_is_never_4_of_4(w1: float, w2: float, b: float) -> None:
+    explorer = perceptron_explorer("XOR")
+    for name, value in (("w1", w1), ("w2", w2), ("b", b)):
+        explorer.controls[name].value = value
+    correct = int(explorer.status.value.split(": ")[1].split("/")[0])
+    assert explorer.status.value == f"XOR: {correct}/4 correct" and correct < 4
+
+
+def test_no_slider_setting_gives_xor_4_of_4_but_and_and_or_have_some() -> None:
+    explorer = perceptron_explorer("XOR")
+    slider = explorer.controls["w1"]
+    values = np.round(np.arange(slider.min, slider.max + slider.step / 2, slider.step), 10)
+    assert len(values) == 41
+    settings = np.array(list(itertools.product(values, repeat=3)))  # every (w1, w2, b) the sliders can show
+    X = np.array([[0, 0], [0, 1], [1, 0], [1, 1]])
+    Z = settings[:, :1] * X[:, 0] + settings[:, 1:2] * X[:, 1] + settings[:, 2:]
+    for gate, y, best in (("XOR", [0, 1, 1, 0], 3), ("XNOR", [1, 0, 0, 1], 3), ("AND", [0, 0, 0, 1], 4),
+                          ("OR", [0, 1, 1, 1], 4)):
+        correct = ((Z > 0) == np.array(y, dtype=bool)).sum(axis=1)
+        assert correct.max() == best, gate
+        w1, w2, b = settings[correct.argmax()]
+        assert count_correct(gate, w1, w2, b) == best, gate  # the explorer's own scoring agrees
+
+
+def test_the_table_lists_each_input_and_marks_the_wrong_one() -> None:
+    figure = plt.figure()
+    status = draw_explorer(figure, "xor", 1, 1, -0.5)
+    assert status == "XOR: 3/4 correct"
+    table = figure.axes[1].tables[0]
+    texts = [[table[row, col].get_text().get_text() for col in range(6)] for row in range(1, 5)]
+    assert [t[5] for t in texts] == ["right", "right", "right", "WRONG"]
+    assert [t[2] for t in texts] == ["-0.50", "+0.50", "+0.50", "+1.50"]
+    plt.close(figure)
+
+
+def test_step_outputs_are_strict_at_zero() -> None:
+    X = np.array([[0, 0], [1, 0], [0, 1], [1, 1]])
+    assert step_outputs(X, 1, 1, -1).tolist() == [0, 0, 0, 1]  # z = 0 gives 0
+
+
+def test_draw_gate_marks_wrong_points_and_returns_the_count() -> None:
+    figure, ax = plt.subplots()
+    assert draw_gate(ax, "XOR", -1, -1, 1.5) == 3
+    assert "wrong" in [t.get_text() for t in ax.get_legend().get_texts()]
+    plt.close(figure)
+
+
+def test_two_layer_figure_draws_both_hidden_lines() -> None:
+    ax = plot_two_layer("XOR", {"OR": (1, 1, -0.5), "NAND": (-1, -1, 1.5)}, (1, 1, -1.5))
+    labels = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert "OR line" in labels and "NAND line" in labels
+    plt.close(ax.figure)
+
+
+@pytest.mark.parametrize("call, match", [
+    (lambda: perceptron_explorer("XAND"), "gate must be one of"),
+    (lambda: plot_two_layer("XOR", {"OR": (1, 1, -0.5)}, (1, 1, -1.5)), "exactly two"),
+    (lambda: step_outputs([0, 1], 1, 1, 0), "X must have shape"),
+])
+def test_bad_arguments_say_what_to_pass(call, match: str) -> None:
+    with pytest.raises((ValueError, TypeError), match=match):
+        call()
