@@ -1,0 +1,181 @@
+"""Notebook 05's training recipes, shared with ``benchmarks/recipes.py``: the lecture's and the course's.
+
+A :class:`Recipe` says how to train (scales, cost, optimizer, learning rate, decay, batch, steps);
+:func:`train` trains a network with it on fresh random batches and records cost, error and time.
+``TASKS`` names each exercise's network, data, error measure and target.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field, replace
+from typing import Callable
+
+import torch
+from torch import nn
+
+from .data import sample_max_min, sample_sin, sample_square
+from .fit_checks import TARGETS, max_min_error, sin_error, square_error
+from .validate import require_count, require_learning_rate
+
+Sampler = Callable[..., tuple[torch.Tensor, torch.Tensor]]
+
+
+@dataclass(frozen=True)
+class Recipe:
+    """How to train: input and target scales, mean or sum of squares, optimizer and lr, cosine decay, batch, steps."""
+
+    x_scale: float = 1.0
+    y_scale: float = 1.0
+    mean: bool = True
+    optimizer: str = "adam"  # or "sgd"
+    lr: float = 1e-3
+    cosine: bool = False
+    batch_size: int = 100
+    num_steps: int = 10_000
+
+    def but(self, **changes) -> "Recipe":
+        """Return a copy with some fields changed, e.g. ``recipe.but(lr=0.01)``."""
+        return replace(self, **changes)
+
+
+#: The lecture's recipe for every exercise: raw numbers, sum of squares, Adam(lr=0.001), 10 000 steps of 100 points.
+LECTURE = Recipe(mean=False)
+
+#: The course's recipe for each exercise (measured in notebook 05 and benchmarks/recipes.py).
+COURSE = {
+    "square": Recipe(x_scale=100, y_scale=10_000, lr=1e-3, num_steps=1000),  # still improving at 1000: no decay
+    "sin": Recipe(x_scale=10, lr=3e-3, cosine=True, num_steps=1000),
+    "max_min": Recipe(lr=1e-3, cosine=True, num_steps=1000),  # numbers in [0, 100] left as they are
+}
+
+
+class Scaled(nn.Module):
+    """Wrap ``net`` so it takes and returns raw units: ``model(x) = y_scale · net(x / x_scale)``."""
+
+    def __init__(self, net: nn.Module, x_scale: float, y_scale: float):
+        super().__init__()
+        self.net = net
+        self.register_buffer("x_scale", torch.tensor(float(x_scale)))  # buffers are saved in the state_dict
+        self.register_buffer("y_scale", torch.tensor(float(y_scale)))
+
+    def forward(self, x: torch.Tensor):
+        out = self.net(x / self.x_scale)
+        if isinstance(out, (tuple, list)):
+            return tuple(head * self.y_scale for head in out)
+        return out * self.y_scale
+
+
+def lecture_net(n_inputs: int = 1) -> nn.Sequential:
+    """Return the lecture's network: Linear(n_inputs, 256)–ReLU–Linear(256, 256)–ReLU–Linear(256, 1)."""
+    return nn.Sequential(nn.Linear(n_inputs, 256), nn.ReLU(), nn.Linear(256, 256), nn.ReLU(), nn.Linear(256, 1))
+
+
+class MaxMinNet(nn.Module):
+    """The lecture's two-head model: a shared trunk, then a max head and a min head; returns ``(max, min)``."""
+
+    def __init__(self):
+        super().__init__()
+        self.layer = nn.Sequential(nn.Linear(2, 256), nn.ReLU(), nn.Linear(256, 256), nn.ReLU(),
+                                   nn.Linear(256, 256), nn.ReLU())
+        self.max_layer = nn.Sequential(nn.Linear(256, 256), nn.ReLU(), nn.Linear(256, 1))
+        self.min_layer = nn.Sequential(nn.Linear(256, 256), nn.ReLU(), nn.Linear(256, 1))
+
+    def forward(self, x: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
+        out = self.layer(x)
+        return self.max_layer(out), self.min_layer(out)
+
+
+@dataclass
+class Run:
+    """What :func:`train` recorded: cost per step, ``(step, error)`` pairs, training seconds (evaluation excluded)."""
+
+    model: nn.Module
+    costs: list[float] = field(default_factory=list)
+    errors: list[tuple[int, float]] = field(default_factory=list)
+    seconds: float = 0.0
+    step_seconds: list[float] = field(default_factory=list)
+
+    @property
+    def final_error(self) -> float:
+        """The last recorded error."""
+        return self.errors[-1][1]
+
+    def reached(self, target: float) -> tuple[int, float] | None:
+        """Return ``(step, seconds)`` when the error first fell to ``target`` or below, else None."""
+        for step, error in self.errors:
+            if error <= target:
+                return step, sum(self.step_seconds[:step])
+        return None
+
+
+def _stack(out) -> torch.Tensor:
+    return torch.cat(list(out), dim=1) if isinstance(out, (tuple, list)) else out
+
+
+def train(make_net: Callable[[], nn.Module], sample: Sampler, recipe: Recipe, *, device: torch.device | str,
+          seed: int = 0, evaluate: Callable[[nn.Module], float] | None = None, every: int = 50) -> Run:
+    """Build ``make_net()`` under ``seed``, train it with ``recipe`` on fresh batches from ``sample``; return a :class:`Run`.
+
+    The run's model takes and returns raw units; ``evaluate(model)`` (its error in raw units) is
+    recorded every ``every`` steps and after the last one.
+    >>> run = train(lecture_net, helpers.sample_square, COURSE["square"], device="cpu", seed=0)  # doctest: +SKIP
+    """
+    require_learning_rate(recipe.lr)
+    num_steps, every = require_count("num_steps", recipe.num_steps), require_count("every", every)
+    if recipe.optimizer not in ("adam", "sgd"):
+        raise ValueError(f"recipe.optimizer must be 'adam' or 'sgd', got {recipe.optimizer!r}")
+    torch.manual_seed(seed)
+    net = make_net().to(device)
+    generator = torch.Generator().manual_seed(seed)
+    model = Scaled(net, recipe.x_scale, recipe.y_scale).to(device)
+    kind = torch.optim.Adam if recipe.optimizer == "adam" else torch.optim.SGD
+    optimizer = kind(net.parameters(), lr=recipe.lr)
+    schedule = torch.optim.lr_scheduler.CosineAnnealingLR(optimizer, num_steps) if recipe.cosine else None
+    run = Run(model)
+    synchronize = torch.cuda.synchronize if torch.device(device).type == "cuda" else (lambda: None)
+    for step in range(1, num_steps + 1):
+        start = time.perf_counter()
+        x, y = sample(recipe.batch_size, device=device, generator=generator)
+        squares = (_stack(net(x / recipe.x_scale)) - y / recipe.y_scale) ** 2
+        cost = squares.mean(dim=0).sum() if recipe.mean else squares.sum()  # two heads: the sum of their costs
+        optimizer.zero_grad()
+        cost.backward()
+        optimizer.step()
+        if schedule is not None:
+            schedule.step()
+        synchronize()
+        run.step_seconds.append(time.perf_counter() - start)
+        run.costs.append(cost.item())
+        if evaluate is not None and (step % every == 0 or step == num_steps):
+            run.errors.append((step, evaluate(model)))
+    run.seconds = sum(run.step_seconds)
+    return run
+
+
+@dataclass(frozen=True)
+class Task:
+    """One exercise: its network, its data sampler, its error measure (raw units) and its target."""
+
+    make_net: Callable[[], nn.Module]
+    sample: Sampler
+    error: Callable[[nn.Module], float]
+    target: float
+    error_name: str
+
+
+TASKS = {
+    "square": Task(lecture_net, sample_square, square_error, TARGETS["square"], "max |error| on x = -100..100"),
+    "sin": Task(lecture_net, sample_sin, sin_error, TARGETS["sin"], "max |error| on 201 points of [-10, 10]"),
+    "max_min": Task(MaxMinNet, sample_max_min, max_min_error, TARGETS["max_min"], "worse head's mean |error|"),
+}
+
+
+def run_task(name: str, recipe: Recipe | None = None, *, device: torch.device | str, seed: int = 0,
+             every: int = 25) -> Run:
+    """Train exercise ``name`` ('square', 'sin', 'max_min') with ``recipe`` (default: the course's); return the Run."""
+    if name not in TASKS:
+        raise ValueError(f"name must be one of {sorted(TASKS)}, got {name!r}")
+    task = TASKS[name]
+    return train(task.make_net, task.sample, recipe or COURSE[name], device=device, seed=seed,
+                 evaluate=task.error, every=every)

@@ -1,0 +1,100 @@
+"""Notebook 05's training recipes: the pieces (fast), the benchmark script (a tiny run) and the seed sweep (slow).
+
+The seed sweep is the course's promise: each exercise's recipe reaches the exercise's target for
+every one of the seeds 0–9 (about a minute on a 2-core CPU, so it lives here, not in the notebook).
+"""
+
+from __future__ import annotations
+
+import runpy
+import sys
+from pathlib import Path
+
+import pytest
+import torch
+
+import helpers
+from helpers.fit_checks import TARGETS
+from helpers.fit_recipes import COURSE, LECTURE, TASKS, MaxMinNet, Recipe, Run, Scaled, lecture_net, run_task, train
+
+ROOT = Path(__file__).resolve().parents[1]
+SEEDS = range(10)
+
+
+def test_recipes():
+    assert LECTURE == Recipe(x_scale=1, y_scale=1, mean=False, optimizer="adam", lr=1e-3, cosine=False,
+                             batch_size=100, num_steps=10_000)
+    assert LECTURE.but(num_steps=5).num_steps == 5 and LECTURE.num_steps == 10_000
+    assert set(COURSE) == set(TASKS) == set(TARGETS)
+    assert all(r.mean and r.num_steps <= LECTURE.num_steps // 10 for r in COURSE.values())
+
+
+def test_scaled_wraps_one_and_two_heads_and_saves_its_scales(tmp_path):
+    net = torch.nn.Linear(1, 1)
+    with torch.no_grad():
+        net.weight.fill_(2.0)
+        net.bias.fill_(0.0)
+    model = Scaled(net, 100, 10)
+    assert model(torch.tensor([[50.0]])).item() == pytest.approx(10 * 2 * 0.5)
+    two = Scaled(MaxMinNet(), 100, 100)
+    Max, Min = two(torch.rand(3, 2))
+    assert Max.shape == Min.shape == (3, 1)
+    torch.save(model.state_dict(), tmp_path / "m.pt")
+    fresh = Scaled(torch.nn.Linear(1, 1), 1, 1)
+    fresh.load_state_dict(torch.load(tmp_path / "m.pt", weights_only=True))
+    assert fresh.x_scale.item() == 100 and fresh.y_scale.item() == 10
+
+
+def test_train_records_costs_errors_and_time():
+    recipe = COURSE["square"].but(num_steps=30)
+    run = train(lecture_net, helpers.sample_square, recipe, device="cpu", seed=1,
+                evaluate=lambda m: 1.0, every=10)
+    assert isinstance(run, Run) and len(run.costs) == len(run.step_seconds) == 30
+    assert [step for step, _ in run.errors] == [10, 20, 30] and run.final_error == 1.0
+    assert run.seconds == pytest.approx(sum(run.step_seconds)) and run.reached(1.0) == (10, sum(run.step_seconds[:10]))
+    assert run.reached(0.5) is None
+    assert isinstance(run.model, Scaled) and run.model(torch.zeros(4, 1)).shape == (4, 1)
+
+
+def test_train_is_reproducible_and_seeds_differ():
+    recipe = COURSE["sin"].but(num_steps=20)
+    a, b, c = (run_task("sin", recipe, device="cpu", seed=s, every=20) for s in (3, 3, 4))
+    assert a.costs == b.costs and a.costs != c.costs
+
+
+def test_two_heads_cost_is_the_sum_of_the_heads_costs():
+    run = run_task("max_min", COURSE["max_min"].but(num_steps=3), device="cpu", seed=0, every=3)
+    torch.manual_seed(0)
+    net = MaxMinNet()
+    X, Y = helpers.sample_max_min(100, generator=torch.Generator().manual_seed(0))
+    Max, Min = net(X)
+    expected = ((Max - Y[:, :1]) ** 2).mean() + ((Min - Y[:, 1:]) ** 2).mean()
+    assert run.costs[0] == pytest.approx(expected.item(), rel=1e-5)
+
+
+@pytest.mark.parametrize("change, words", [({"lr": 0.0}, "lr"), ({"num_steps": 0}, "num_steps"),
+                                           ({"optimizer": "adamw"}, "optimizer")])
+def test_train_rejects_bad_recipes(change, words):
+    with pytest.raises((ValueError, TypeError), match=words):
+        train(lecture_net, helpers.sample_square, LECTURE.but(**change), device="cpu")
+
+
+def test_run_task_rejects_unknown_names():
+    with pytest.raises(ValueError, match="square"):
+        run_task("cube", device="cpu")
+
+
+def test_benchmark_runs(capsys, monkeypatch):
+    monkeypatch.setattr(sys, "argv", ["recipes.py", "--only", "square", "--lecture-steps", "50", "--course-steps", "50"])
+    runpy.run_path(str(ROOT / "benchmarks" / "recipes.py"), run_name="__main__")
+    out = capsys.readouterr().out
+    assert "lecture" in out and "course" in out and "square" in out and "torch" in out
+
+
+@pytest.mark.parametrize("name", list(COURSE))
+def test_course_recipe_reaches_the_target_for_every_seed(name):
+    device = helpers.get_device()
+    recipe = COURSE[name]
+    errors = [run_task(name, recipe, device=device, seed=seed, every=recipe.num_steps).final_error for seed in SEEDS]
+    print(f"{name}: seeds {list(SEEDS)} → errors {[f'{e:.3g}' for e in errors]} (target {TARGETS[name]:g})")
+    assert max(errors) <= TARGETS[name], errors
