@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 import os
 from dataclasses import dataclass
-from typing import Any, Callable, Literal
+from typing import Any, Literal
 
 import numpy as np
 import torch
@@ -94,6 +94,15 @@ def safe_call(fn: Any, *args: Any, **kwargs: Any) -> Call:
         return Call(error=error)
 
 
+def unfinished(name: str, call: Call, text: str, hint: str = "fix the error, then run again") -> Verdict | None:
+    """Return ⏳ if ``call`` hit the stub, ❌ (``text`` + the error) if it raised, None if it returned."""
+    if call.unsolved:
+        return todo(name)
+    if call.error is not None:
+        return wrong(name, f"{text} {call.describe_error()}", hint)
+    return None
+
+
 def call_text(fn: Any, *args: Any) -> str:
     """Return how a call reads in a message, e.g. ``"step(1, 0)"``."""
     name = getattr(fn, "__name__", "your function")
@@ -131,10 +140,8 @@ def check_cases(name: str, fn: Any, cases: list[tuple[tuple, float]], *, rel: fl
     """
     for args, expected in cases:
         call = safe_call(fn, *args)
-        if call.unsolved:
-            return todo(name)
-        if call.error is not None:
-            return wrong(name, f"{call_text(fn, *args)} {call.describe_error()}", hint or "fix the error, then run again")
+        if (stop := unfinished(name, call, call_text(fn, *args), hint or "fix the error, then run again")) is not None:
+            return stop
         value = as_float(call.value)
         if value is None:
             return wrong(name, f"{call_text(fn, *args)} returned {call.value!r}, expected a number",

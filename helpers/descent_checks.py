@@ -13,7 +13,7 @@ from typing import Any
 import numpy as np
 import torch
 
-from .checks import Verdict, as_float, close, done, safe_call, todo, wrong
+from .checks import Verdict, as_float, close, done, safe_call, unfinished, wrong
 from .data import POINTS
 
 Pair = tuple[float, float]
@@ -87,10 +87,8 @@ def check_gradient(gradient: Any) -> Verdict:
     for a, b, which in _WHERE:
         points, text = list(POINTS[which]), f"gradient({a:.4g}, {b:.4g}, POINTS['{which}'])"
         call = safe_call(gradient, a, b, points)
-        if call.unsolved:
-            return todo(name)
-        if call.error is not None:
-            return wrong(name, f"{text} {call.describe_error()}", "fix the error, then run this cell again")
+        if (stop := unfinished(name, call, text, "fix the error, then run this cell again")) is not None:
+            return stop
         got, problem = _returned(name, text, call.value)
         if problem is not None:
             return problem
@@ -122,10 +120,8 @@ def check_descent_step(descent_step: Any) -> Verdict:
     for a, b, which, lr in _STEPS:
         points, text = list(POINTS[which]), f"descent_step({a:.4g}, {b:.4g}, POINTS['{which}'], lr={lr:g})"
         call = safe_call(descent_step, a, b, points, lr)
-        if call.unsolved:
-            return todo(name)
-        if call.error is not None:
-            return wrong(name, f"{text} {call.describe_error()}", "fix the error, then run this cell again")
+        if (stop := unfinished(name, call, text, "fix the error, then run this cell again")) is not None:
+            return stop
         got, problem = _returned(name, text, call.value)
         if problem is not None:
             return problem

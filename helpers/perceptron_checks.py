@@ -10,7 +10,7 @@ from typing import Any
 import numpy as np
 import torch
 
-from .checks import Verdict, as_float, call_text, done, safe_call, todo, wrong
+from .checks import Verdict, as_float, call_text, done, safe_call, unfinished, wrong
 from .data import GATES, truth_table
 from .perceptron_plots import step_outputs
 
@@ -35,10 +35,8 @@ def check_nand_weights(fn: Any) -> Verdict:
     """Check that ``fn()`` returns (w1, w2, b) whose step perceptron computes NAND (1, 1, 1, 0)."""
     name = "nand_weights"
     call = safe_call(fn)
-    if call.unsolved:
-        return todo(name)
-    if call.error is not None:
-        return wrong(name, f"{call_text(fn)} {call.describe_error()}", "fix the error, then run again")
+    if (stop := unfinished(name, call, call_text(fn))) is not None:
+        return stop
     weights = _three_numbers(call.value)
     if weights is None:
         got = "None — is the `return` missing?" if call.value is None else repr(call.value)
@@ -65,10 +63,8 @@ def check_xnor(fn: Any) -> Verdict:
     outputs = []
     for x1, x2 in INPUTS:
         call = safe_call(fn, x1, x2)
-        if call.unsolved:
-            return todo(name)
-        if call.error is not None:
-            return wrong(name, f"{call_text(fn, x1, x2)} {call.describe_error()}", "fix the error, then run again")
+        if (stop := unfinished(name, call, call_text(fn, x1, x2))) is not None:
+            return stop
         value = as_float(call.value)
         if value is None:
             got = "None — is the `return` missing?" if call.value is None else repr(call.value)

@@ -9,7 +9,7 @@ from typing import Any
 import torch
 from torch import nn
 
-from .checks import Verdict, done, safe_call, todo, wrong
+from .checks import Verdict, done, safe_call, unfinished, wrong
 
 #: The lecture's network for y = x²: (layer type, inputs, outputs); ReLU has no sizes.
 LECTURE_NET: tuple[tuple[str, int, int] | tuple[str], ...] = (
@@ -33,10 +33,8 @@ def check_build_model(build_model: Any, device: torch.device | str = "cpu") -> V
     """Check that ``build_model(device)`` returns the lecture's Sequential network, on ``device``."""
     name = "build_model"
     call = safe_call(build_model, device)
-    if call.unsolved:
-        return todo(name)
-    if call.error is not None:
-        return wrong(name, f"build_model(device) {call.describe_error()}", "fix the error, then run again")
+    if (stop := unfinished(name, call, "build_model(device)")) is not None:
+        return stop
     model = call.value
     if not isinstance(model, nn.Sequential):
         return wrong(name, f"returned a {type(model).__name__}, expected an nn.Sequential",
@@ -111,11 +109,8 @@ def check_train_step(train_step: Any, device: torch.device | str = "cpu", calls:
 
         learner_before = _flat(model)
         call = safe_call(train_step, model, optimizer, X, y)
-        if call.unsolved:
-            return todo(name)
-        if call.error is not None:
-            return wrong(name, f"call {k}: train_step(model, optimizer, X, y) {call.describe_error()}",
-                         "fix the error, then run again")
+        if (stop := unfinished(name, call, f"call {k}: train_step(model, optimizer, X, y)")) is not None:
+            return stop
         step = _flat(model) - learner_before
         if not torch.isfinite(step).all():
             return wrong(name, f"call {k} left NaN or inf in the parameters", "the cost is ((model(X) - y) ** 2).sum()")

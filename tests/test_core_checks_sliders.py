@@ -118,3 +118,11 @@ def test_sliders_report_only_on_release_and_log_slider_is_logarithmic() -> None:
     lr = helpers.log_slider("lr", 1e-3, -5, 0)
     assert lr.continuous_update is False and math.isclose(lr.value, 1e-3) and lr.min == -5 and lr.base == 10
     assert not helpers.float_slider("w", 0.0, -1, 1).continuous_update
+
+
+def test_unfinished_sorts_a_call_into_todo_wrong_or_go_on() -> None:
+    from helpers.checks import unfinished
+    assert unfinished("double", safe_call(stub, 1), "double(1)").status == "todo"
+    raised = unfinished("double", safe_call(lambda x: 1 / 0, 1), "double(1)")
+    assert raised.status == "wrong" and raised.message == "double(1) raised ZeroDivisionError: division by zero"
+    assert unfinished("double", safe_call(double, 1), "double(1)") is None
