@@ -15,40 +15,18 @@ import numpy as np
 from matplotlib.figure import Figure
 
 from .data import POINTS
-from .descent_plots import as_points, excess_costs, least_squares, line_cost, plot_path
+from .descent import (
+    as_points,
+    critical_lr,
+    descent_path,
+    excess_costs,
+    least_squares,
+    line_cost,
+)
+from .descent_plots import plot_path
 from .plotting import plot_cost_curve, plot_fit
 from .sliders import LiveFigure, int_slider, live_figure, log_slider
 from .validate import require_count, require_learning_rate
-
-_BLOWN_UP = 1e100  # |a| or |b| beyond this: stop, the run has diverged
-
-
-def descent_path(points: Any, lr: float, num_steps: int, start: tuple[float, float] = (0.0, 0.0)) -> np.ndarray:
-    """Return the (a, b) rows visited by batch gradient descent on Σ(a·x + b − y)², shape (num_steps + 1, 2).
-
-    The same update as the notebook's loop, with the sums over the points taken once (plumbing, for
-    speed). A diverging run stops early, once |a| or |b| passes 1e100.
-    """
-    p, lr, num_steps = as_points(points), require_learning_rate(lr), require_count("num_steps", num_steps)
-    x, y = p[:, 0], p[:, 1]
-    sxx, sx, n, sxy, sy = (float(v) for v in (x @ x, x.sum(), len(x), x @ y, y.sum()))
-    a, b = (float(v) for v in start)
-    path = [(a, b)]
-    for _ in range(num_steps):
-        da = 2 * (a * sxx + b * sx - sxy)  # = Σ 2(a·x + b − y)·x
-        db = 2 * (a * sx + b * n - sy)  # = Σ 2(a·x + b − y)
-        a, b = a - lr * da, b - lr * db
-        path.append((a, b))
-        if not abs(a) + abs(b) < _BLOWN_UP:
-            break
-    return np.array(path)
-
-
-def critical_lr(points: Any) -> float:
-    """Return 2 / λ_max of the cost's Hessian 2·[[Σx², Σx], [Σx, n]]: descent diverges above it."""
-    x = as_points(points)[:, 0]
-    hessian = 2 * np.array([[x @ x, x.sum()], [x.sum(), len(x)]])
-    return float(2 / np.linalg.eigvalsh(hessian)[-1])
 
 
 def describe_run(points: Any, lr: float, path: np.ndarray) -> str:

@@ -12,45 +12,13 @@ import numpy as np
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
+from .descent import excess_costs, least_squares, line_cost
 from .plotting import MODEL_COLOR, TRUTH_COLOR, plot_cost_contour, plot_cost_curve
 from .validate import require_array
 
 #: The (a, b) window the figures show: the start (0, 0) and the minimum (17/28, 3.5) of the 'fit' points.
 A_RANGE, B_RANGE = (-1.5, 2.5), (-1.0, 5.0)
 _MAX_DRAWN = 2000  # points of a path drawn at most (a longer path is thinned, for speed only)
-
-
-def as_points(points: Any) -> np.ndarray:
-    """Return ``points`` ((x, y) pairs) as a float array of shape (N, 2), or raise a clear error."""
-    return require_array("points", points, shape=(None, 2))
-
-
-def line_cost(points: Any) -> Callable[[Any, Any], np.ndarray]:
-    """Return ``cost(a, b) = Σ (a·x + b − y)²`` over ``points``, vectorised over arrays ``a`` and ``b``."""
-    p = as_points(points)
-    x, y = p[:, 0], p[:, 1]
-
-    def cost(a: Any, b: Any) -> np.ndarray:
-        a, b = np.asarray(a, dtype=float)[..., None], np.asarray(b, dtype=float)[..., None]
-        return ((a * x + b - y) ** 2).sum(axis=-1)
-
-    return cost
-
-
-def least_squares(points: Any) -> tuple[float, float]:
-    """Return the (a, b) of the line with the smallest cost (NumPy's least squares)."""
-    p = as_points(points)
-    (a, b), *_ = np.linalg.lstsq(np.column_stack([p[:, 0], np.ones(len(p))]), p[:, 1], rcond=None)
-    return float(a), float(b)
-
-
-def excess_costs(points: Any, path: Any) -> np.ndarray:
-    """Return cost − minimum cost at each row of ``path`` (floored at 1e-16, so it fits a log axis)."""
-    path = require_array("path", path, shape=(None, 2))
-    cost = line_cost(points)
-    with np.errstate(over="ignore", invalid="ignore"):
-        excess = cost(path[:, 0], path[:, 1]) - cost(*least_squares(points))
-    return np.maximum(excess, 1e-16)
 
 
 def _drawable(path: np.ndarray, a_range: Sequence[float], b_range: Sequence[float]) -> np.ndarray:

@@ -12,7 +12,7 @@ import torch
 
 from .checks import Verdict, as_float, call_text, done, safe_call, unfinished, wrong
 from .data import GATES, truth_table
-from .perceptron_plots import step_outputs
+from .perceptron import step_outputs
 
 INPUTS = [(0, 0), (0, 1), (1, 0), (1, 1)]
 

@@ -14,7 +14,8 @@ import ipywidgets as widgets
 from matplotlib.figure import Figure
 
 from .data import GATES, truth_table
-from .perceptron_plots import WRONG_COLOR, draw_gate, step_outputs
+from .perceptron import step_outputs
+from .perceptron_plots import WRONG_COLOR, draw_gate
 from .sliders import LiveFigure, float_slider, live_figure
 
 _RIGHT_ROW, _WRONG_ROW = "#e3f4e3", "#fbe0e0"

@@ -6,32 +6,18 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import matplotlib.pyplot as plt
 import numpy as np
 from matplotlib.axes import Axes
 
 from .data import truth_table
+from .perceptron import step_outputs
 from .plotting import TRUTH_COLOR, plot_decision_line
-from .validate import require_array
 
 Weights = tuple[float, float, float]  # (w1, w2, b)
 WRONG_COLOR = "tab:red"
 LINE_COLOR = "tab:green"  # plot_decision_line's colour for the line and the ŷ = 1 side
 _LINE_COLORS = ("tab:purple", "tab:brown")
-
-
-def step_outputs(X: Any, w1: float, w2: float, b: float) -> np.ndarray:
-    """Return the step perceptron's 0/1 outputs for the rows of ``X`` (N, 2): 1 where w1·x1 + w2·x2 + b > 0."""
-    X = require_array("X", X, shape=(None, 2))
-    return (w1 * X[:, 0] + w2 * X[:, 1] + b > 0).astype(int)
-
-
-def count_correct(gate: str, w1: float, w2: float, b: float) -> int:
-    """Return how many of the gate's four inputs the perceptron (w1, w2, b) gets right (0 to 4)."""
-    X, y = truth_table(gate)
-    return int((step_outputs(X, w1, w2, b) == y).sum())
 
 
 def draw_gate(ax: Axes, gate: str, w1: float, w2: float, b: float) -> int:

@@ -17,8 +17,9 @@ import numpy as np
 import pytest
 
 from helpers import POINTS
-from helpers.descent_explorer import critical_lr, descent_explorer, descent_path
-from helpers.descent_plots import excess_costs, least_squares, plot_descent_runs
+from helpers.descent import critical_lr, descent_path, excess_costs, least_squares
+from helpers.descent_explorer import descent_explorer
+from helpers.descent_plots import plot_descent_runs
 
 FIT = POINTS["fit"]
 

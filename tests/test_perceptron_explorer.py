@@ -14,7 +14,8 @@ import numpy as np  # noqa: E402
 import pytest  # noqa: E402
 
 from helpers.perceptron_explorer import draw_explorer, perceptron_explorer  # noqa: E402
-from helpers.perceptron_plots import count_correct, draw_gate, plot_two_layer, step_outputs  # noqa: E402
+from helpers.perceptron import step, step_outputs  # noqa: E402
+from helpers.perceptron_plots import draw_gate, plot_two_layer  # noqa: E402
 
 
 def pixels(figure: matplotlib.figure.Figure) -> np.ndarray:
@@ -84,7 +85,8 @@ def test_no_slider_setting_gives_xor_4_of_4_but_and_and_or_have_some() -> None:
         correct = ((Z > 0) == np.array(y, dtype=bool)).sum(axis=1)
         assert correct.max() == best, gate
         w1, w2, b = settings[correct.argmax()]
-        assert count_correct(gate, w1, w2, b) == best, gate  # the explorer's own scoring agrees
+        assert draw_gate(plt.figure().add_subplot(), gate, w1, w2, b) == best, gate  # the explorer's own scoring agrees
+        plt.close("all")
 
 
 def test_the_table_lists_each_input_and_marks_the_wrong_one() -> None:
@@ -99,6 +101,7 @@ def test_the_table_lists_each_input_and_marks_the_wrong_one() -> None:
 
 
 def test_step_outputs_are_strict_at_zero() -> None:
+    assert (step(0), step(1e-9), step(-3)) == (0, 1, 0) and step([0.0, 2.0]).tolist() == [0, 1]
     X = np.array([[0, 0], [1, 0], [0, 1], [1, 1]])
     assert step_outputs(X, 1, 1, -1).tolist() == [0, 0, 0, 1]  # z = 0 gives 0
 
