@@ -1,21 +1,31 @@
-"""Benchmark: the lecture's training recipe against the course's, for each exercise of notebook 05.
+"""Benchmark: the lecture's training recipe against the course's, for each exercise of notebook 05, over seeds.
 
-    python benchmarks/recipes.py                 # all three exercises, seed 0, on CUDA if present
-    python benchmarks/recipes.py --only square --seed 3
+    python benchmarks/recipes.py                          # all three exercises, seeds 0-4
+    python benchmarks/recipes.py --only max_min --seeds 0-9 --threads 1
 
-For each exercise, in this one process and on the current device (helpers.get_device), it trains
+For each exercise it trains, in this one process and on the current device (helpers.get_device),
 the lecture's recipe (raw numbers, sum of squares, Adam(lr=0.001), 10 000 steps of 100 fresh points)
-and the course's (helpers.fit_recipes.COURSE) from the same seed, then prints the steps and
-training seconds each needs to reach the lecture's final error, the speed-up and both final errors.
-Seconds count training steps only (the error is measured every 25 steps, off the clock).
-Not a test: the timings depend on the machine and on whatever else it is running.
+and the course's (helpers.fit_recipes.COURSE) once per seed. Per recipe it prints the median and the
+range over the seeds of: the final error; the step and the training seconds at which the error
+first reaches the exercise's target; and the same for the lecture recipe's *median* final error.
+Then the speed-ups, per seed and summarised as median [min, max]: the lecture's full training
+time, and its own first time at that error, over the course's time to reach it. Last, a markdown
+table to paste into the README.
+
+The error is measured every 25 steps, off the clock: seconds count training steps only. Errors
+and steps do not depend on the machine's load; seconds do, so time on a quiet machine. Results of
+one seed differ between CPUs, GPUs, thread counts and torch versions (their sums are rounded in
+another order), which is why everything here is a distribution over seeds.
 """
 
 from __future__ import annotations
 
 import argparse
+import math
 import platform
+import statistics
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 import torch
@@ -23,71 +33,191 @@ import torch
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # run from a checkout without installing
 
 import helpers  # noqa: E402
-from helpers.fit_recipes import COURSE, LECTURE, TASKS, Run, run_task  # noqa: E402
+from helpers.fit_recipes import COURSE, LECTURE, TASKS, Recipe, Run, run_task  # noqa: E402
 
-TITLES = {"square": "y = x² on [-100, 100]", "sin": "y = sin x on [-10, 10]", "max_min": "(max, min) on [0, 100]²"}
+TITLES = {"square": "x² on [−100, 100]", "sin": "sin x on [−10, 10]", "max_min": "(max, min) on [0, 100]²"}
+ERRORS = {"square": "max abs error", "sin": "max abs error", "max_min": "worse head's mean abs error"}
+NEVER = math.inf  # "not reached" sorts after every step and every second
 
 
-def machine() -> str:
-    """Return a one-line description of the device, the CPU and torch."""
-    cpu = platform.processor() or platform.machine()
+def cpu_name() -> str:
+    """Return the CPU's model name and its number of logical CPUs, e.g. 'AMD EPYC 7B13 ×2'."""
     try:
         names = [line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
                  if line.startswith("model name")]
-        cpu = f"{names[0]} ×{len(names)}" if names else cpu
     except OSError:
-        pass
-    device = helpers.get_device()
+        names = []
+    return f"{names[0]} ×{len(names)}" if names else f"{platform.processor() or platform.machine()}"
+
+
+def machine(device: torch.device) -> str:
+    """Return a one-line description of the device, the CPU, torch and its threads."""
     gpu = f" ({torch.cuda.get_device_name(device)})" if device.type == "cuda" else ""
-    return f"device {device}{gpu}; CPU {cpu}; torch {torch.__version__}, {torch.get_num_threads()} threads"
+    return (f"device {device}{gpu}; CPU {cpu_name()}; torch {torch.__version__}, "
+            f"{torch.get_num_threads()} thread(s); Python {platform.python_version()}")
 
 
-def reach(run: Run, target: float) -> str:
-    """Return 'step N (S s)' where the run's error first fell to ``target``, or 'not reached'."""
-    hit = run.reached(target)
-    return f"step {hit[0]:>5} ({hit[1]:6.2f} s)" if hit else "not reached"
+@dataclass
+class Spread:
+    """Values over seeds, shown as 'median [min–max]'. Times use inf for 'never reached'; speed-ups use 0 for
+    'the course never reached it' and inf for 'the lecture never did'."""
+
+    values: list[float]
+    speed: bool = False
+
+    @property
+    def median(self) -> float:
+        return statistics.median(self.values)
+
+    def _one(self, v: float, fmt: str | None, prefix: str) -> str:
+        if self.speed and v == 0:
+            return "—"
+        if math.isinf(v):
+            return "∞" if self.speed else "—"
+        return prefix + (sig(v) if fmt is None else fmt.format(v))
+
+    def text(self, fmt: str | None = None, prefix: str = "") -> str:
+        """Return 'median [min–max]' ('—': not reached)."""
+        parts = [self._one(v, fmt, prefix) for v in (self.median, min(self.values), max(self.values))]
+        return f"{parts[0]} [{parts[1]}–{parts[2]}]"
+
+    def reached(self) -> str:
+        """Return ' (k/n seeds)' when only k of the n seeds got there, else ''."""
+        missed = sum(v == 0 if self.speed else math.isinf(v) for v in self.values)
+        return f" ({len(self.values) - missed}/{len(self.values)} seeds)" if missed else ""
 
 
-def compare(name: str, seed: int, lecture_steps: int, course_steps: int | None) -> None:
-    """Train both recipes on exercise ``name`` and print the comparison."""
-    device = helpers.get_device()
-    course_recipe = COURSE[name] if course_steps is None else COURSE[name].but(num_steps=course_steps)
-    lecture = run_task(name, LECTURE.but(num_steps=lecture_steps), device=device, seed=seed)
-    course = run_task(name, course_recipe, device=device, seed=seed)
-    goal = lecture.final_error
-    print(f"\n{name}: {TITLES[name]}; error = {TASKS[name].error_name}; exercise target {TASKS[name].target:g}")
-    print(f"  {'recipe':8} {'steps':>6} {'seconds':>8} {'ms/step':>8} {'final error':>12}   reaches {goal:.4g} at")
-    for label, run in (("lecture", lecture), ("course", course)):
-        steps = len(run.step_seconds)
-        print(f"  {label:8} {steps:6} {run.seconds:8.2f} {1e3 * run.seconds / steps:8.2f} "
-              f"{run.final_error:12.4g}   {reach(run, goal)}")
-    hit = course.reached(goal)
-    if hit is None:
-        print(f"  speed-up: the course's recipe did not reach {goal:.4g} in {course_recipe.num_steps} steps")
-        return
-    first = lecture.reached(goal)
-    print(f"  speed-up to the lecture's final error: ×{lecture.seconds / hit[1]:.1f} in seconds, "
-          f"×{lecture_steps / hit[0]:.1f} in steps (against the lecture's first time at or below it: "
-          f"×{first[1] / hit[1]:.1f} in seconds)")
+def sig(v: float) -> str:
+    """Return ``v`` with 3 significant digits and no exponent: 2564 → '2564', 0.03456 → '0.0346'."""
+    return f"{v:.0f}" if abs(v) >= 100 else f"{v:.3g}"
 
 
-def main(argv: list[str] | None = None) -> None:
+def hit(run: Run, target: float) -> tuple[float, float]:
+    """Return (step, seconds) at which ``run``'s error first fell to ``target``, or (inf, inf)."""
+    reached = run.reached(target)
+    return (float(reached[0]), reached[1]) if reached else (NEVER, NEVER)
+
+
+def ratios(numerators: list[float], denominators: list[float]) -> Spread:
+    """Return the per-seed speed-ups numerator / denominator (0 where the denominator is inf: never reached)."""
+    return Spread([0.0 if math.isinf(d) else n / d for n, d in zip(numerators, denominators)], speed=True)
+
+
+@dataclass
+class Result:
+    """One exercise's figures, for the printout and the README table."""
+
+    name: str
+    lecture_seconds: Spread
+    lecture_final: Spread
+    course_final: Spread
+    goal: float
+    course_steps: Spread
+    course_seconds: Spread
+    speedup: Spread
+    speedup_first: Spread
+    course_recipe: Recipe
+
+
+def run_recipe(name: str, recipe: Recipe, seeds: list[int], device: torch.device, every: int) -> list[Run]:
+    """Train exercise ``name`` with ``recipe`` once per seed; print a line per run; return the runs."""
+    runs = []
+    for seed in seeds:
+        run = run_task(name, recipe, device=device, seed=seed, every=every)
+        print(f"    seed {seed}: final error {run.final_error:.4g} after {recipe.num_steps} steps, "
+              f"{run.seconds:.2f} s", flush=True)
+        runs.append(run)
+    return runs
+
+
+def compare(name: str, seeds: list[int], lecture: Recipe, course: Recipe, device: torch.device,
+            every: int) -> Result:
+    """Train both recipes on exercise ``name`` for every seed and print the comparison."""
+    task = TASKS[name]
+    print(f"\n{name}: {TITLES[name]}; error = {task.error_name}; exercise target {task.target:g}")
+    print(f"  lecture: {lecture}")
+    lecture_runs = run_recipe(name, lecture, seeds, device, every)
+    print(f"  course:  {course}")
+    course_runs = run_recipe(name, course, seeds, device, every)
+    goal = Spread([r.final_error for r in lecture_runs]).median
+    print(f"  median [min–max] over seeds {seeds}; '—' = not reached; (k/n seeds) = only k of n got there")
+    figures = {}
+    for label, runs in (("lecture", lecture_runs), ("course", course_runs)):
+        at_target = [hit(r, task.target) for r in runs]
+        at_goal = [hit(r, goal) for r in runs]
+        figures[label] = at_goal
+        print(f"  {label}:")
+        print(f"    final error                      {Spread([r.final_error for r in runs]).text()}")
+        for what, hits in ((f"the target {task.target:g}", at_target), (f"{sig(goal)}, the lecture's median", at_goal)):
+            steps, seconds = Spread([s for s, _ in hits]), Spread([t for _, t in hits])
+            print(f"    reaches {what:24} at step {steps.text('{:.0f}')}, {seconds.text('{:.2f}')} s{steps.reached()}")
+    lecture_seconds = [r.seconds for r in lecture_runs]
+    course_at_goal = [t for _, t in figures["course"]]
+    speedup = ratios(lecture_seconds, course_at_goal)
+    speedup_first = ratios([t for _, t in figures["lecture"]], course_at_goal)
+    steps = ratios([float(lecture.num_steps)] * len(seeds), [s for s, _ in figures["course"]])
+    print(f"  the lecture's {lecture.num_steps} steps take {Spread(lecture_seconds).text('{:.1f}')} s")
+    print(f"  speed-up to {sig(goal)}, per seed (the same seed for both recipes; ∞: the lecture never got there):")
+    print(f"    over the lecture's full run:             {speedup.text('{:.3g}', '×')} in seconds, "
+          f"{steps.text('{:.3g}', '×')} in steps{speedup.reached()}")
+    print(f"    over the lecture's first time at or below it: {speedup_first.text('{:.3g}', '×')} in seconds")
+    return Result(name, Spread(lecture_seconds), Spread([r.final_error for r in lecture_runs]),
+                  Spread([r.final_error for r in course_runs]), goal, Spread([s for s, _ in figures["course"]]),
+                  Spread(course_at_goal), speedup, speedup_first, course)
+
+
+def markdown(results: list[Result], where: str, seeds: list[int]) -> str:
+    """Return the README table: one row per exercise, each figure as median [range] over ``seeds``."""
+    lines = [f"Measured on {where}, seeds {seeds[0]}–{seeds[-1]}: median [min–max] over the {len(seeds)} seeds.",
+             "",
+             "| exercise (error) | lecture: 10 000 steps | lecture's final error | course's final error "
+             "| course reaches the lecture's median at | speed-up | vs the lecture's first time there |",
+             "|---|---|---|---|---|---|---|"]
+    for r in results:
+        lines.append(
+            f"| {TITLES[r.name]} ({ERRORS[r.name]}) | {r.lecture_seconds.text('{:.1f}')} s "
+            f"| {r.lecture_final.text()} | {r.course_final.text()} "
+            f"| step {r.course_steps.text('{:.0f}')}, {r.course_seconds.text('{:.2f}')} s{r.course_steps.reached()} "
+            f"| {r.speedup.text('{:.2g}', '×')} | {r.speedup_first.text('{:.2g}', '×')} |")
+    return "\n".join(lines)
+
+
+def parse_seeds(text: str) -> list[int]:
+    """Return the seeds named by '0-4' or '0,3,7'."""
+    if "-" in text:
+        first, last = (int(part) for part in text.split("-", 1))
+        return list(range(first, last + 1))
+    return [int(part) for part in text.split(",") if part.strip()]
+
+
+def main(argv: list[str] | None = None) -> list[Result]:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--only", default=",".join(TASKS), help="comma-separated exercises (default: all)")
-    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--seeds", default="0-4", help="'0-4' (default) or '0,3,7'; at least 5 for the README")
+    parser.add_argument("--threads", type=int, default=None, help="torch threads (default: torch's own choice)")
     parser.add_argument("--lecture-steps", type=int, default=LECTURE.num_steps, help="default: 10 000")
     parser.add_argument("--course-steps", type=int, default=None, help="default: each course recipe's own")
+    parser.add_argument("--every", type=int, default=25, help="measure the error every this many steps")
     args = parser.parse_args(argv)
     names = [n.strip() for n in args.only.split(",") if n.strip()]
     unknown = [n for n in names if n not in TASKS]
     if unknown:
         parser.error(f"--only: unknown exercise(s) {unknown}; choose from {sorted(TASKS)}")
-    print(machine())
-    print(f"seed {args.seed}; lecture: {LECTURE.but(num_steps=args.lecture_steps)}")
+    if args.threads:
+        torch.set_num_threads(args.threads)
+    seeds = parse_seeds(args.seeds)
+    device = helpers.get_device()
+    where = machine(device)
+    print(where)
+    print(f"seeds {seeds}")
+    lecture = LECTURE.but(num_steps=args.lecture_steps)
+    results = []
     for name in names:
-        print(f"course ({name}): {COURSE[name]}")
-    for name in names:
-        compare(name, args.seed, args.lecture_steps, args.course_steps)
+        course = COURSE[name] if args.course_steps is None else COURSE[name].but(num_steps=args.course_steps)
+        results.append(compare(name, seeds, lecture, course, device, args.every))
+    print("\nFor the README:\n")
+    print(markdown(results, where, seeds))
+    return results
 
 
 if __name__ == "__main__":

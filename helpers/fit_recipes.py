@@ -8,14 +8,16 @@ A :class:`Recipe` says how to train (scales, cost, optimizer, learning rate, dec
 from __future__ import annotations
 
 import time
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
-from typing import Callable
+from typing import Callable, Iterator
 
 import torch
 from torch import nn
 
 from .data import sample_max_min, sample_sin, sample_square
 from .fit_checks import TARGETS, max_min_error, sin_error, square_error
+from .language import t
 from .validate import require_count, require_learning_rate
 
 Sampler = Callable[..., tuple[torch.Tensor, torch.Tensor]]
@@ -37,6 +39,17 @@ class Recipe:
     def but(self, **changes) -> "Recipe":
         """Return a copy with some fields changed, e.g. ``recipe.but(lr=0.01)``."""
         return replace(self, **changes)
+
+    def __str__(self) -> str:
+        """Return the recipe in one readable line, e.g. 'x / 100, y / 10000; mean cost; Adam lr 0.001; …'."""
+        scales = (t("raw numbers") if self.x_scale == self.y_scale == 1
+                  else t("x / {x_scale:g}, y / {y_scale:g}", x_scale=self.x_scale, y_scale=self.y_scale))
+        cost = t("mean cost") if self.mean else t("sum cost")
+        decay = t("cosine decay") if self.cosine else t("constant lr")
+        optimizer = "Adam" if self.optimizer == "adam" else "SGD"
+        return t("{scales}; {cost}; {optimizer} lr {lr:g}, {decay}; {num_steps} steps of {batch_size} points",
+                 scales=scales, cost=cost, optimizer=optimizer, lr=self.lr, decay=decay,
+                 num_steps=self.num_steps, batch_size=self.batch_size)
 
 
 #: The lecture's recipe for every exercise: raw numbers, sum of squares, Adam(lr=0.001), 10 000 steps of 100 points.
@@ -93,8 +106,12 @@ class Run:
     model: nn.Module
     costs: list[float] = field(default_factory=list)
     errors: list[tuple[int, float]] = field(default_factory=list)
-    seconds: float = 0.0
     step_seconds: list[float] = field(default_factory=list)
+
+    @property
+    def seconds(self) -> float:
+        """The training time: the sum of the steps' times."""
+        return sum(self.step_seconds)
 
     @property
     def final_error(self) -> float:
@@ -108,48 +125,59 @@ class Run:
                 return step, sum(self.step_seconds[:step])
         return None
 
+    @contextmanager
+    def clock(self, device: torch.device | str) -> Iterator[None]:
+        """Time the block (waiting for the GPU to finish, if any) and append its seconds to ``step_seconds``."""
+        start = time.perf_counter()
+        yield
+        if torch.device(device).type == "cuda":
+            torch.cuda.synchronize(device)
+        self.step_seconds.append(time.perf_counter() - start)
 
-def _stack(out) -> torch.Tensor:
+
+def heads(out: torch.Tensor | tuple[torch.Tensor, ...]) -> torch.Tensor:
+    """Return a network's output as one (N, heads) tensor: two heads (max, min) side by side, one head as it is."""
     return torch.cat(list(out), dim=1) if isinstance(out, (tuple, list)) else out
+
+
+def make_optimizer(net: nn.Module, recipe: Recipe) -> torch.optim.Optimizer:
+    """Return ``recipe``'s optimizer (Adam or SGD, at ``recipe.lr``) over ``net``'s parameters."""
+    require_learning_rate(recipe.lr)
+    require_count("num_steps", recipe.num_steps)
+    if recipe.optimizer not in ("adam", "sgd"):
+        raise ValueError(f"recipe.optimizer must be 'adam' or 'sgd', got {recipe.optimizer!r}")
+    kind = torch.optim.Adam if recipe.optimizer == "adam" else torch.optim.SGD
+    return kind(net.parameters(), lr=recipe.lr)
 
 
 def train(make_net: Callable[[], nn.Module], sample: Sampler, recipe: Recipe, *, device: torch.device | str,
           seed: int = 0, evaluate: Callable[[nn.Module], float] | None = None, every: int = 50) -> Run:
     """Build ``make_net()`` under ``seed``, train it with ``recipe`` on fresh batches from ``sample``; return a :class:`Run`.
 
-    The run's model takes and returns raw units; ``evaluate(model)`` (its error in raw units) is
-    recorded every ``every`` steps and after the last one.
     >>> run = train(lecture_net, helpers.sample_square, COURSE["square"], device="cpu", seed=0)  # doctest: +SKIP
     """
-    require_learning_rate(recipe.lr)
-    num_steps, every = require_count("num_steps", recipe.num_steps), require_count("every", every)
-    if recipe.optimizer not in ("adam", "sgd"):
-        raise ValueError(f"recipe.optimizer must be 'adam' or 'sgd', got {recipe.optimizer!r}")
-    torch.manual_seed(seed)
+    every = require_count("every", every)
+    torch.manual_seed(seed)  # the seed fixes the first weights ...
+    generator = torch.Generator().manual_seed(seed)  # ... and the batches
     net = make_net().to(device)
-    generator = torch.Generator().manual_seed(seed)
-    model = Scaled(net, recipe.x_scale, recipe.y_scale).to(device)
-    kind = torch.optim.Adam if recipe.optimizer == "adam" else torch.optim.SGD
-    optimizer = kind(net.parameters(), lr=recipe.lr)
-    schedule = torch.optim.lr_scheduler.CosineAnnealingLR(optimizer, num_steps) if recipe.cosine else None
+    model = Scaled(net, recipe.x_scale, recipe.y_scale).to(device)  # raw numbers in and out
+    optimizer = make_optimizer(net, recipe)
+    if recipe.cosine:
+        schedule = torch.optim.lr_scheduler.CosineAnnealingLR(optimizer, T_max=recipe.num_steps)
     run = Run(model)
-    synchronize = torch.cuda.synchronize if torch.device(device).type == "cuda" else (lambda: None)
-    for step in range(1, num_steps + 1):
-        start = time.perf_counter()
-        x, y = sample(recipe.batch_size, device=device, generator=generator)
-        squares = (_stack(net(x / recipe.x_scale)) - y / recipe.y_scale) ** 2
-        cost = squares.mean(dim=0).sum() if recipe.mean else squares.sum()  # two heads: the sum of their costs
-        optimizer.zero_grad()
-        cost.backward()
-        optimizer.step()
-        if schedule is not None:
-            schedule.step()
-        synchronize()
-        run.step_seconds.append(time.perf_counter() - start)
+    for step in range(1, recipe.num_steps + 1):
+        with run.clock(device):  # training only; measuring the error below is off the clock
+            x, y = sample(recipe.batch_size, device=device, generator=generator)
+            squares = (heads(net(x / recipe.x_scale)) - y / recipe.y_scale) ** 2
+            cost = squares.mean(dim=0).sum() if recipe.mean else squares.sum()  # two heads: sum of their costs
+            optimizer.zero_grad()
+            cost.backward()
+            optimizer.step()
+            if recipe.cosine:
+                schedule.step()
         run.costs.append(cost.item())
-        if evaluate is not None and (step % every == 0 or step == num_steps):
-            run.errors.append((step, evaluate(model)))
-    run.seconds = sum(run.step_seconds)
+        if evaluate is not None and (step % every == 0 or step == recipe.num_steps):
+            run.errors.append((step, evaluate(model)))  # the error in raw units, e.g. max |model(x) - x²|
     return run
 
 
