@@ -2,6 +2,7 @@
 
     python benchmarks/recipes.py                          # all three exercises, seeds 0-4
     python benchmarks/recipes.py --only max_min --seeds 0-9 --threads 1
+    python benchmarks/recipes.py --only max_min --variants   # also the other (max, min) recipes tried
 
 For each exercise it trains, in this one process and on the current device (helpers.get_device),
 the lecture's recipe (raw numbers, sum of squares, Adam(lr=0.001), 10 000 steps of 100 fresh points)
@@ -34,6 +35,15 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # run from a check
 
 import helpers  # noqa: E402
 from helpers.fit_recipes import COURSE, LECTURE, TASKS, Recipe, Run, run_task  # noqa: E402
+
+#: Other recipes ``--variants`` measures per exercise, against the same goals (the search behind COURSE["max_min"]).
+VARIANTS = {
+    "max_min": {
+        "raw, cosine, 1000 steps": COURSE["max_min"].but(num_steps=1000),
+        "raw, cosine, 1500 steps": COURSE["max_min"].but(num_steps=1500),
+        "x / 100, y / 100, cosine, 1000 steps": COURSE["max_min"].but(num_steps=1000, x_scale=100, y_scale=100),
+    },
+}
 
 TITLES = {"square": "x² on [−100, 100]", "sin": "sin x on [−10, 10]", "max_min": "(max, min) on [0, 100]²"}
 ERRORS = {"square": "max abs error", "sin": "max abs error", "max_min": "worse head's mean abs error"}
@@ -131,18 +141,22 @@ def run_recipe(name: str, recipe: Recipe, seeds: list[int], device: torch.device
 
 
 def compare(name: str, seeds: list[int], lecture: Recipe, course: Recipe, device: torch.device,
-            every: int) -> Result:
-    """Train both recipes on exercise ``name`` for every seed and print the comparison."""
+            every: int, variants: dict[str, Recipe] | None = None) -> Result:
+    """Train both recipes (and any ``variants``) on exercise ``name`` for every seed and print the comparison."""
     task = TASKS[name]
     print(f"\n{name}: {TITLES[name]}; error = {task.error_name}; exercise target {task.target:g}")
     print(f"  lecture: {lecture}")
     lecture_runs = run_recipe(name, lecture, seeds, device, every)
     print(f"  course:  {course}")
     course_runs = run_recipe(name, course, seeds, device, every)
+    all_runs = {"lecture": lecture_runs, "course": course_runs}
+    for label, recipe in (variants or {}).items():
+        print(f"  variant {label!r}: {recipe}")
+        all_runs[f"variant {label!r}"] = run_recipe(name, recipe, seeds, device, every)
     goal = Spread([r.final_error for r in lecture_runs]).median
     print(f"  median [min–max] over seeds {seeds}; '—' = not reached; (k/n seeds) = only k of n got there")
     figures = {}
-    for label, runs in (("lecture", lecture_runs), ("course", course_runs)):
+    for label, runs in all_runs.items():
         at_target = [hit(r, task.target) for r in runs]
         at_goal = [hit(r, goal) for r in runs]
         figures[label] = at_goal
@@ -170,7 +184,7 @@ def markdown(results: list[Result], where: str, seeds: list[int]) -> str:
     """Return the README table: one row per exercise, each figure as median [range] over ``seeds``."""
     lines = [f"Measured on {where}, seeds {seeds[0]}–{seeds[-1]}: median [min–max] over the {len(seeds)} seeds.",
              "",
-             "| exercise (error) | lecture: 10 000 steps | lecture's final error | course's final error "
+             "| exercise (error) | lecture: training time | lecture's final error | course's final error "
              "| course reaches the lecture's median at | speed-up | vs the lecture's first time there |",
              "|---|---|---|---|---|---|---|"]
     for r in results:
@@ -198,6 +212,8 @@ def main(argv: list[str] | None = None) -> list[Result]:
     parser.add_argument("--lecture-steps", type=int, default=LECTURE.num_steps, help="default: 10 000")
     parser.add_argument("--course-steps", type=int, default=None, help="default: each course recipe's own")
     parser.add_argument("--every", type=int, default=25, help="measure the error every this many steps")
+    parser.add_argument("--variants", action="store_true",
+                        help=f"also train the other recipes tried for {', '.join(VARIANTS)} (see VARIANTS)")
     args = parser.parse_args(argv)
     names = [n.strip() for n in args.only.split(",") if n.strip()]
     unknown = [n for n in names if n not in TASKS]
@@ -214,7 +230,8 @@ def main(argv: list[str] | None = None) -> list[Result]:
     results = []
     for name in names:
         course = COURSE[name] if args.course_steps is None else COURSE[name].but(num_steps=args.course_steps)
-        results.append(compare(name, seeds, lecture, course, device, args.every))
+        variants = VARIANTS.get(name) if args.variants else None
+        results.append(compare(name, seeds, lecture, course, device, args.every, variants))
     print("\nFor the README:\n")
     print(markdown(results, where, seeds))
     return results

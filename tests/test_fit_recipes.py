@@ -1,7 +1,8 @@
-"""Notebook 05's training recipes: the pieces (fast), the benchmark script (a tiny run) and the seed sweep (slow).
+"""Notebook 05's training recipes: the pieces (fast), the figures, the benchmark script (a tiny run) and the seed sweep.
 
 The seed sweep is the course's promise: each exercise's recipe reaches the exercise's target for
-every one of the seeds 0–9 (about a minute on a 2-core CPU, so it lives here, not in the notebook).
+every one of the seeds 0–9. It trains 30 models (about a minute on a 2-core CPU), so it lives here,
+not in the notebook.
 """
 
 from __future__ import annotations
@@ -10,12 +11,16 @@ import runpy
 import sys
 from pathlib import Path
 
+import matplotlib
 import pytest
 import torch
 
 import helpers
 from helpers.fit_checks import TARGETS
+from helpers.fit_plots import plot_runs, show_fit, show_max_min
 from helpers.fit_recipes import COURSE, LECTURE, TASKS, MaxMinNet, Recipe, Run, Scaled, lecture_net, run_task, train
+
+matplotlib.use("Agg")
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = range(10)
@@ -26,7 +31,13 @@ def test_recipes():
                              batch_size=100, num_steps=10_000)
     assert LECTURE.but(num_steps=5).num_steps == 5 and LECTURE.num_steps == 10_000
     assert set(COURSE) == set(TASKS) == set(TARGETS)
-    assert all(r.mean and r.num_steps <= LECTURE.num_steps // 10 for r in COURSE.values())
+    assert all(r.mean and r.num_steps <= LECTURE.num_steps // 5 for r in COURSE.values())
+
+
+def test_recipes_print_on_one_readable_line():
+    assert str(LECTURE) == "raw numbers; sum cost; Adam lr 0.001, constant lr; 10000 steps of 100 points"
+    assert str(COURSE["sin"]) == "x / 10, y / 1; mean cost; Adam lr 0.003, cosine decay; 1000 steps of 100 points"
+    assert "\n" not in str(COURSE["square"]) and len(str(COURSE["square"])) < 100
 
 
 def test_scaled_wraps_one_and_two_heads_and_saves_its_scales(tmp_path):
@@ -37,8 +48,8 @@ def test_scaled_wraps_one_and_two_heads_and_saves_its_scales(tmp_path):
     model = Scaled(net, 100, 10)
     assert model(torch.tensor([[50.0]])).item() == pytest.approx(10 * 2 * 0.5)
     two = Scaled(MaxMinNet(), 100, 100)
-    Max, Min = two(torch.rand(3, 2))
-    assert Max.shape == Min.shape == (3, 1)
+    y_max, y_min = two(torch.rand(3, 2))
+    assert y_max.shape == y_min.shape == (3, 1)
     torch.save(model.state_dict(), tmp_path / "m.pt")
     fresh = Scaled(torch.nn.Linear(1, 1), 1, 1)
     fresh.load_state_dict(torch.load(tmp_path / "m.pt", weights_only=True))
@@ -67,8 +78,8 @@ def test_two_heads_cost_is_the_sum_of_the_heads_costs():
     torch.manual_seed(0)
     net = MaxMinNet()
     X, Y = helpers.sample_max_min(100, generator=torch.Generator().manual_seed(0))
-    Max, Min = net(X)
-    expected = ((Max - Y[:, :1]) ** 2).mean() + ((Min - Y[:, 1:]) ** 2).mean()
+    y_max, y_min = net(X)
+    expected = ((y_max - Y[:, :1]) ** 2).mean() + ((y_min - Y[:, 1:]) ** 2).mean()
     assert run.costs[0] == pytest.approx(expected.item(), rel=1e-5)
 
 
@@ -84,11 +95,42 @@ def test_run_task_rejects_unknown_names():
         run_task("cube", device="cpu")
 
 
-def test_benchmark_runs(capsys, monkeypatch):
-    monkeypatch.setattr(sys, "argv", ["recipes.py", "--only", "square", "--lecture-steps", "50", "--course-steps", "50"])
+def test_benchmark_prints_medians_ranges_and_a_table(capsys, monkeypatch):
+    monkeypatch.setattr(sys, "argv", ["recipes.py", "--only", "square", "--seeds", "0-2", "--lecture-steps", "60",
+                                      "--course-steps", "50", "--threads", "1"])
     runpy.run_path(str(ROOT / "benchmarks" / "recipes.py"), run_name="__main__")
     out = capsys.readouterr().out
-    assert "lecture" in out and "course" in out and "square" in out and "torch" in out
+    assert "CPU" in out and "torch" in out and "thread" in out and "seeds [0, 1, 2]" in out
+    assert out.count("seed 2: final error") == 2  # both recipes, every seed
+    assert "the lecture's median" in out and "speed-up" in out
+    table = out.split("For the README:")[1]
+    assert "| x² on [−100, 100] (max abs error) |" in table and table.count("[") >= 6
+
+
+def test_benchmark_statistics():
+    bench = runpy.run_path(str(ROOT / "benchmarks" / "recipes.py"))
+    spread = bench["Spread"]([3.0, 1.0, float("inf"), 2.0, 5.0])
+    assert spread.median == 3.0 and spread.text("{:.0f}") == "3 [1–—]" and spread.reached() == " (4/5 seeds)"
+    speed = bench["ratios"]([10.0, 10.0, 10.0], [2.0, float("inf"), 5.0])
+    assert speed.values == [5.0, 0.0, 2.0] and speed.text("{:g}", "×") == "×2 [—–×5]"
+    assert bench["parse_seeds"]("0-4") == [0, 1, 2, 3, 4] and bench["parse_seeds"]("1,7") == [1, 7]
+    assert bench["sig"](2564.2) == "2564" and bench["sig"](0.034567) == "0.0346"
+
+
+def test_figures_draw_runs_fits_and_both_heads():
+    run = run_task("square", COURSE["square"].but(num_steps=20), device="cpu", every=10)
+    diverged = Run(run.model, errors=[(10, float("nan")), (20, float("nan"))])
+    ax = plot_runs({"a": run, "b": diverged}, title="t", target=100)
+    labels = [text.get_text() for text in ax.get_legend().get_texts()]
+    assert labels[0] == "a" and "nan" in labels[1] and "100" in labels[2]
+    assert show_fit(None, torch.zeros(3, 1), torch.zeros(3, 1), title="t") is None
+    figure = show_fit(run.model, *helpers.fit_checks.square_points(), run.costs, title="t")
+    assert len(figure.axes) == 3
+    figure = show_max_min(Scaled(MaxMinNet(), 1, 1), *helpers.fit_checks.max_min_points(), [1.0, 0.5])
+    assert len(figure.axes) == 3
+    matplotlib.pyplot.close("all")
+    with pytest.raises(ValueError, match="no errors"):
+        plot_runs({"a": Run(run.model)}, title="t")
 
 
 @pytest.mark.parametrize("name", list(COURSE))
