@@ -38,6 +38,7 @@ from helpers.fit_recipes import COURSE, LECTURE, TASKS, Recipe, Run, run_task  #
 
 #: Other recipes ``--variants`` measures per exercise, against the same goals (the search behind COURSE["max_min"]).
 VARIANTS = {
+    "square": {"with cosine decay": COURSE["square"].but(cosine=True)},
     "max_min": {
         "raw, cosine, 1000 steps": COURSE["max_min"].but(num_steps=1000),
         "raw, cosine, 1500 steps": COURSE["max_min"].but(num_steps=1500),
@@ -126,7 +127,8 @@ class Result:
     course_seconds: Spread
     speedup: Spread
     speedup_first: Spread
-    course_recipe: Recipe
+    steps_speedup: Spread
+    steps_first: Spread
 
 
 def run_recipe(name: str, recipe: Recipe, seeds: list[int], device: torch.device, every: int) -> list[Run]:
@@ -161,10 +163,10 @@ def compare(name: str, seeds: list[int], lecture: Recipe, course: Recipe, device
         at_goal = [hit(r, goal) for r in runs]
         figures[label] = at_goal
         print(f"  {label}:")
-        print(f"    final error                      {Spread([r.final_error for r in runs]).text()}")
+        print(f"    final error                               {Spread([r.final_error for r in runs]).text()}")
         for what, hits in ((f"the target {task.target:g}", at_target), (f"{sig(goal)}, the lecture's median", at_goal)):
             steps, seconds = Spread([s for s, _ in hits]), Spread([t for _, t in hits])
-            print(f"    reaches {what:24} at step {steps.text('{:.0f}')}, {seconds.text('{:.2f}')} s{steps.reached()}")
+            print(f"    reaches {what:33} at step {steps.text('{:.0f}')}, {seconds.text('{:.2f}')} s{steps.reached()}")
     lecture_seconds = [r.seconds for r in lecture_runs]
     course_at_goal = [t for _, t in figures["course"]]
     speedup = ratios(lecture_seconds, course_at_goal)
@@ -174,10 +176,12 @@ def compare(name: str, seeds: list[int], lecture: Recipe, course: Recipe, device
     print(f"  speed-up to {sig(goal)}, per seed (the same seed for both recipes; ∞: the lecture never got there):")
     print(f"    over the lecture's full run:             {speedup.text('{:.3g}', '×')} in seconds, "
           f"{steps.text('{:.3g}', '×')} in steps{speedup.reached()}")
-    print(f"    over the lecture's first time at or below it: {speedup_first.text('{:.3g}', '×')} in seconds")
+    steps_first = ratios([s for s, _ in figures["lecture"]], [s for s, _ in figures["course"]])
+    print(f"    over the lecture's first time at or below it: {speedup_first.text('{:.3g}', '×')} in seconds, "
+          f"{steps_first.text('{:.3g}', '×')} in steps")
     return Result(name, Spread(lecture_seconds), Spread([r.final_error for r in lecture_runs]),
                   Spread([r.final_error for r in course_runs]), goal, Spread([s for s, _ in figures["course"]]),
-                  Spread(course_at_goal), speedup, speedup_first, course)
+                  Spread(course_at_goal), speedup, speedup_first, steps, steps_first)
 
 
 def markdown(results: list[Result], where: str, seeds: list[int]) -> str:
@@ -185,14 +189,16 @@ def markdown(results: list[Result], where: str, seeds: list[int]) -> str:
     lines = [f"Measured on {where}, seeds {seeds[0]}–{seeds[-1]}: median [min–max] over the {len(seeds)} seeds.",
              "",
              "| exercise (error) | lecture: training time | lecture's final error | course's final error "
-             "| course reaches the lecture's median at | speed-up | vs the lecture's first time there |",
+             "| course reaches the lecture's median at | speed-up: seconds (steps) "
+             "| against the lecture's first time there: seconds (steps) |",
              "|---|---|---|---|---|---|---|"]
     for r in results:
         lines.append(
             f"| {TITLES[r.name]} ({ERRORS[r.name]}) | {r.lecture_seconds.text('{:.1f}')} s "
             f"| {r.lecture_final.text()} | {r.course_final.text()} "
             f"| step {r.course_steps.text('{:.0f}')}, {r.course_seconds.text('{:.2f}')} s{r.course_steps.reached()} "
-            f"| {r.speedup.text('{:.2g}', '×')} | {r.speedup_first.text('{:.2g}', '×')} |")
+            f"| {r.speedup.text('{:.2g}', '×')} ({r.steps_speedup.text('{:.2g}', '×')}) "
+            f"| {r.speedup_first.text('{:.2g}', '×')} ({r.steps_first.text('{:.2g}', '×')}) |")
     return "\n".join(lines)
 
 

@@ -61,7 +61,8 @@ def show_max_min(model: Any, X: torch.Tensor, Y: torch.Tensor, costs: Any = None
     panels = 3 if costs is not None else 2
     figure, axes = plt.subplots(1, panels, figsize=(4.6 * panels, 4.1), layout="constrained")
     ax = axes[0]
-    for truth, head, style, name in ((line.max(1).values, line_max, "-", "max"), (line.min(1).values, line_min, "--", "min")):
+    curves = ((line.max(1).values, line_max, "-", "max"), (line.min(1).values, line_min, "--", "min"))
+    for truth, head, style, name in curves:
         ax.plot(to_numpy(x1), to_numpy(truth), style, color=TRUTH_COLOR, lw=3, alpha=0.6,
                 label=t("{name}(x1, x2)", name=name))
         ax.plot(to_numpy(x1), to_numpy(head), style, color=MODEL_COLOR, lw=1.5, label=t("{name} head", name=name))

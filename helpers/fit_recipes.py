@@ -57,7 +57,7 @@ LECTURE = Recipe(mean=False)
 
 #: The course's recipe for each exercise (measured in notebook 05 and benchmarks/recipes.py).
 COURSE = {
-    "square": Recipe(x_scale=100, y_scale=10_000, lr=1e-3, num_steps=1000),  # still improving at 1000: no decay
+    "square": Recipe(x_scale=100, y_scale=10_000, lr=1e-3, num_steps=1000),  # with decay it ends higher (--variants)
     "sin": Recipe(x_scale=10, lr=3e-3, cosine=True, num_steps=1000),
     # Raw numbers: they train better here than x / 100, y / 100 (benchmarks/recipes.py --variants); 2000 steps:
     # it reaches the lecture's typical final error by about step 600, then settles about twice as low.
@@ -87,7 +87,10 @@ def lecture_net(n_inputs: int = 1) -> nn.Sequential:
 
 
 class MaxMinNet(nn.Module):
-    """The lecture's two-head model: a shared trunk, then a max head and a min head; returns ``(max, min)``."""
+    """The lecture's two-head network, with its names (trunk ``layer``, heads ``max_layer``, ``min_layer``).
+
+    ``forward`` returns ``(y_max, y_min)``, each of shape (N, 1).
+    """
 
     def __init__(self):
         super().__init__()
@@ -154,7 +157,7 @@ def make_optimizer(net: nn.Module, recipe: Recipe) -> torch.optim.Optimizer:
 
 def train(make_net: Callable[[], nn.Module], sample: Sampler, recipe: Recipe, *, device: torch.device | str,
           seed: int = 0, evaluate: Callable[[nn.Module], float] | None = None, every: int = 50) -> Run:
-    """Build ``make_net()`` under ``seed``, train it with ``recipe`` on fresh batches from ``sample``; return a :class:`Run`.
+    """Train ``make_net()`` (built under ``seed``) with ``recipe`` on fresh batches from ``sample``; return a Run.
 
     >>> run = train(lecture_net, helpers.sample_square, COURSE["square"], device="cpu", seed=0)  # doctest: +SKIP
     """

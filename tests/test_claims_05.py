@@ -1,10 +1,11 @@
 """Notebook 05's training claims hold beyond seed 0.
 
-The notebook trains from seed 0 and asserts (hidden tests) what its prose says about the runs:
-scaling, mean vs sum, the learning rate, decay, batch size and, for (max, min), raw vs scaled
-numbers. One seed's result changes with the CPU, a GPU, the thread count or the torch version,
-so each claim is checked here for the seeds 0–4 with the same margins as the notebook's asserts.
-Runs on one thread; ``-s`` prints the margin each seed shows.
+The notebook trains from seed 0 and asserts (hidden tests) what its prose says about those runs:
+scaling, mean vs sum, the learning rate, decay and batch size. One seed's result changes with the
+CPU, a GPU, the thread count or the torch version, so each claim is checked here for the seeds 0–4
+with the same margins as the notebook's asserts. (What 05 quotes about (max, min) comes from
+benchmarks/recipes.py; its one asserted figure, the distance of the first kinks from the origin,
+needs no training.) Runs on one thread; ``-s`` prints the margin each seed shows.
 """
 
 from __future__ import annotations
@@ -15,14 +16,13 @@ import pytest
 import torch
 
 from helpers.fit_checks import TARGETS
-from helpers.fit_recipes import COURSE, LECTURE, Recipe, Run, run_task
+from helpers.fit_recipes import COURSE, LECTURE, Run, run_task
 
 SEEDS = range(5)
 STEPS = 300  # the notebook's x² comparisons
 LECTURE_SHORT = LECTURE.but(num_steps=STEPS)
 SCALED_SUM = LECTURE_SHORT.but(x_scale=100, y_scale=10_000)
 SCALED_MEAN = SCALED_SUM.but(mean=True)
-MAX_MIN_SHORT = Recipe(cosine=True, num_steps=STEPS)  # the notebook's raw-vs-scaled comparison for (max, min)
 
 SQUARE_RECIPES = {
     "raw": LECTURE_SHORT, "x only": LECTURE_SHORT.but(x_scale=100), "y only": LECTURE_SHORT.but(y_scale=10_000),
@@ -46,9 +46,6 @@ def runs() -> dict[tuple[str, int], Run]:
             out["sin constant", seed] = run_task("sin", COURSE["sin"].but(cosine=False), device="cpu", seed=seed,
                                                  every=10)
             out["sin cosine", seed] = run_task("sin", COURSE["sin"], device="cpu", seed=seed, every=10)
-            out["max_min raw", seed] = run_task("max_min", MAX_MIN_SHORT, device="cpu", seed=seed, every=STEPS)
-            out["max_min scaled", seed] = run_task("max_min", MAX_MIN_SHORT.but(x_scale=100, y_scale=100),
-                                                   device="cpu", seed=seed, every=STEPS)
         return out
     finally:
         torch.set_num_threads(threads)
@@ -59,7 +56,7 @@ def error(runs, label: str, seed: int) -> float:
 
 
 def margins(name: str, values: list[float]) -> None:
-    print(f"\n{name}: " + ", ".join(f"seed {s}: {v:.3g}" for s, v in zip(SEEDS, values)))
+    print(f"\n{name}: " + ", ".join(f"seed {s}: {v:.4g}" for s, v in zip(SEEDS, values)))
 
 
 def test_scaling_both_sides_beats_every_other_choice_tenfold(runs):
@@ -115,8 +112,3 @@ def test_batch_sizes_end_alike_per_step(runs):
     margins("largest / smallest E of the three batch sizes (asserted < 3)", ratios)
     assert max(ratios) < 3
 
-
-def test_max_min_trains_better_on_raw_numbers(runs):
-    ratios = [error(runs, "max_min scaled", s) / error(runs, "max_min raw", s) for s in SEEDS]
-    margins("(max, min): scaled / raw after 300 steps (asserted > 1.5)", ratios)
-    assert min(ratios) > 1.5
