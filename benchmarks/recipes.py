@@ -164,6 +164,8 @@ def compare(name: str, seeds: list[int], lecture: Recipe, course: Recipe, device
         figures[label] = at_goal
         print(f"  {label}:")
         print(f"    final error                               {Spread([r.final_error for r in runs]).text()}")
+        late = [e for r in runs for step, e in r.errors if step > r.errors[-1][0] // 2]
+        print(f"    error over the second half of the steps   {sig(min(late))} to {sig(max(late))} (all seeds)")
         for what, hits in ((f"the target {task.target:g}", at_target), (f"{sig(goal)}, the lecture's median", at_goal)):
             steps, seconds = Spread([s for s, _ in hits]), Spread([t for _, t in hits])
             print(f"    reaches {what:33} at step {steps.text('{:.0f}')}, {seconds.text('{:.2f}')} s{steps.reached()}")
