@@ -59,8 +59,8 @@ LECTURE = Recipe(mean=False)
 COURSE = {
     "square": Recipe(x_scale=100, y_scale=10_000, lr=1e-3, num_steps=1000),  # with decay it ends higher (--variants)
     "sin": Recipe(x_scale=10, lr=3e-3, cosine=True, num_steps=1000),
-    # Raw numbers: they train better here than x / 100, y / 100 (benchmarks/recipes.py --variants); 2000 steps:
-    # it reaches the lecture's typical final error by about step 600, then settles about twice as low.
+    # Raw numbers: they train better here than x / 100, y / 100 (benchmarks/recipes.py --variants). 2000 steps:
+    # it reaches the lecture's median final error by about step 600, then settles at less than half of it.
     "max_min": Recipe(lr=1e-3, cosine=True, num_steps=2000),
 }
 
