@@ -176,11 +176,11 @@ def compare(name: str, seeds: list[int], lecture: Recipe, course: Recipe, device
     steps = ratios([float(lecture.num_steps)] * len(seeds), [s for s, _ in figures["course"]])
     print(f"  the lecture's {lecture.num_steps} steps take {Spread(lecture_seconds).text('{:.1f}')} s")
     print(f"  speed-up to {sig(goal)}, per seed (the same seed for both recipes; ∞: the lecture never got there):")
-    print(f"    over the lecture's full run:             {speedup.text('{:.3g}', '×')} in seconds, "
-          f"{steps.text('{:.3g}', '×')} in steps{speedup.reached()}")
+    print(f"    over the lecture's full run:             {speedup.text(None, '×')} in seconds, "
+          f"{steps.text(None, '×')} in steps{speedup.reached()}")
     steps_first = ratios([s for s, _ in figures["lecture"]], [s for s, _ in figures["course"]])
-    print(f"    over the lecture's first time at or below it: {speedup_first.text('{:.3g}', '×')} in seconds, "
-          f"{steps_first.text('{:.3g}', '×')} in steps")
+    print(f"    over the lecture's first time at or below it: {speedup_first.text(None, '×')} in seconds, "
+          f"{steps_first.text(None, '×')} in steps")
     return Result(name, Spread(lecture_seconds), Spread([r.final_error for r in lecture_runs]),
                   Spread([r.final_error for r in course_runs]), goal, Spread([s for s, _ in figures["course"]]),
                   Spread(course_at_goal), speedup, speedup_first, steps, steps_first)
@@ -199,8 +199,8 @@ def markdown(results: list[Result], where: str, seeds: list[int]) -> str:
             f"| {TITLES[r.name]} ({ERRORS[r.name]}) | {r.lecture_seconds.text('{:.1f}')} s "
             f"| {r.lecture_final.text()} | {r.course_final.text()} "
             f"| step {r.course_steps.text('{:.0f}')}, {r.course_seconds.text('{:.2f}')} s{r.course_steps.reached()} "
-            f"| {r.speedup.text('{:.2g}', '×')} ({r.steps_speedup.text('{:.2g}', '×')}) "
-            f"| {r.speedup_first.text('{:.2g}', '×')} ({r.steps_first.text('{:.2g}', '×')}) |")
+            f"| {r.speedup.text(None, '×')} ({r.steps_speedup.text(None, '×')}) "
+            f"| {r.speedup_first.text(None, '×')} ({r.steps_first.text(None, '×')}) |")
     return "\n".join(lines)
 
 
