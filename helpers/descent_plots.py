@@ -37,7 +37,7 @@ def drawable_path(path: np.ndarray, a_range: Sequence[float] = A_RANGE, b_range:
 
 def plot_path(points: Any, path: Any, *, ax: Axes | None = None, title: str | None = None,
               a_range: Sequence[float] = A_RANGE, b_range: Sequence[float] = B_RANGE) -> Axes:
-    """Draw the cost contour of ``points``, the descent ``path`` (``ax.get_lines()[0]``) and the least-squares minimum (★)."""
+    """Draw the cost contour of ``points``, the descent ``path`` (``ax.get_lines()[0]``) and the minimum (★)."""
     path = require_array("path", path, shape=(None, 2))
     title = t("Descent path on the cost contour") if title is None else title
     ax = plot_cost_contour(line_cost(points), a_range, b_range, ax=ax, title=title)

@@ -43,7 +43,7 @@ def _table(ax: Axes) -> tuple[list[Rectangle], list[list[Text]]]:
 
 
 def build_explorer(figure: Figure) -> tuple[Update, list[Artist]]:
-    """Draw the plane's axes and legend and the table's headers once; return ``update(gate, w1, w2, b)`` and what it moves."""
+    """Draw the plane's axes, legend and the table's headers once; return ``update(gate, w1, w2, b)`` and what it moves."""
     plane_ax, table_ax = figure.subplots(1, 2, gridspec_kw=_LAYOUT)
     plane = GatePlane(plane_ax)
     plane_ax.legend(handles=plane.handles, loc="upper center", bbox_to_anchor=(0.5, -0.16), ncol=3,
