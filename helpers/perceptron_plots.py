@@ -19,7 +19,7 @@ from .plotting import TRUTH_COLOR
 
 Weights = tuple[float, float, float]  # (w1, w2, b)
 WRONG_COLOR = "tab:red"
-LINE_COLOR = "tab:green"  # plot_decision_line's colour for the line and the ŷ = 1 side
+LINE_COLOR = "tab:green"  # the line z = 0 and the ŷ = 1 side (as in plotting.plot_decision_line)
 _LINE_COLORS = ("tab:purple", "tab:brown")
 _LO, _HI = _LIMITS = (-0.5, 1.5)  # the plane shown: x1 and x2 from −0.5 to 1.5
 
