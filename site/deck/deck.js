@@ -7,6 +7,7 @@
   const HEIGHT = config.height || 720;
   const MIN_SCALE = 0.55;  // a figure may shrink to 55 % of its size to fit the slide …
   const MAX_SCALE = 1.6;   // … or grow to 160 % to fill it (matplotlib's figures are small on a projector)
+  const CODE_SIZES = [17, 16, 15, 14, 13];  // px
 
   function figures(section) {
     return Array.from(section.querySelectorAll(".jp-OutputArea-output img"));
@@ -44,6 +45,19 @@
   async function fitNow(section) {
     await ready(section);
     const items = figures(section).filter((img) => img.naturalWidth > 0);
+    let height = 0;
+    // First the figures give way; then, on a slide still too tall, the code's font (17 px down to 13 px).
+    for (const code of CODE_SIZES) {
+      section.style.setProperty("--deck-code-size", code + "px");
+      height = fitFigures(section, items);
+      if (height <= HEIGHT) break;
+    }
+    section.classList.toggle("too-tall", height > HEIGHT);  // deck.css lets it scroll
+    section.style.top = Math.max((HEIGHT - height) / 2, 0) + "px";  // centred again, as reveal.js does
+    return height;
+  }
+
+  function fitFigures(section, items) {
     if (items.length) {
       scaleTo(items, 1);
       const natural = items.reduce((sum, img) => sum + img.offsetHeight, 0);
@@ -54,10 +68,7 @@
         scaleTo(items, scale);
       }
     }
-    const height = contentHeight(section);
-    section.classList.toggle("too-tall", height > HEIGHT);  // deck.css lets it scroll
-    section.style.top = Math.max((HEIGHT - height) / 2, 0) + "px";  // centred again, as reveal.js does
-    return height;
+    return contentHeight(section);
   }
 
   function leaves() {

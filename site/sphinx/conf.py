@@ -12,10 +12,12 @@ from __future__ import annotations
 
 import json
 import os
+import tomllib
+from pathlib import Path
 
 project = "Neural networks, from the perceptron to PyTorch"
-author = "POSCAT course authors"
-copyright = "the course authors"
+REPOSITORY = tomllib.loads((Path(__file__).resolve().parents[2] / "pyproject.toml").read_text())[
+    "project"]["urls"]["Repository"].rstrip("/").removesuffix(".git")
 extensions = ["myst_nb"]
 language = "en"
 root_doc = "index"
@@ -41,6 +43,7 @@ html_favicon = "_static/favicon.svg"
 html_copy_source = False
 html_show_sourcelink = False
 html_last_updated_fmt = None
+html_show_copyright = False
 html_theme_options = {
     "home_page_in_toc": True,
     "show_navbar_depth": 1,
@@ -48,8 +51,10 @@ html_theme_options = {
     "use_fullscreen_button": False,
     "article_header_end": ["course-links.html", "article-header-buttons.html"],
     "secondary_sidebar_items": ["page-toc.html"],
+    "footer_content_items": ["extra-footer.html"],
+    "extra_footer": f'<a href="{REPOSITORY}">{REPOSITORY.split("://", 1)[1]}</a>',
 }
-html_sidebars = {"**": ["navbar-logo.html", "course-links.html", "search-button-field.html", "sbt-sidebar-nav.html"]}
+html_sidebars = {"**": ["navbar-logo.html", "course-links.html", "sbt-sidebar-nav.html"]}
 html_context = {"edition": "en", "editions": {"en": "English"}, "pages": {}, "decks": [], "labels": {},
                 "default_mode": "light"}
 templates_path = ["_templates"]
