@@ -25,7 +25,7 @@ import sys
 import time
 from pathlib import Path
 from typing import Iterator
-from urllib.parse import urldefrag, urljoin, urlparse
+from urllib.parse import urldefrag, urlparse
 
 import nbformat
 import pytest
@@ -266,7 +266,7 @@ def _page_facts(page) -> dict:
 
 
 def test_site_is_offline_complete_and_bilingual(site, browser) -> None:
-    root, summary = site
+    root, _ = site
     SHOTS.mkdir(parents=True, exist_ok=True)
     expected_figures = sum(1 for c in execute.static_view(nbformat.read(ROOT / "build" / "executed" / "en" /
                                                                         f"{NOTEBOOK}.ipynb", as_version=4)).cells

@@ -46,7 +46,7 @@ def title(nb: nbformat.NotebookNode) -> str:
 
 def deck_notebook(nb: nbformat.NotebookNode, edition: str) -> nbformat.NotebookNode:
     """Return the notebook a deck shows: the static view, cut at every section, with its slide types."""
-    nb = slides.add_slideshow(slides.split_sections(execute.static_view(nb, edition)))
+    nb = slides.add_slideshow(slides.split_sections(execute.static_view(nb, edition)), static=True)
     nb.metadata["title"] = title(nb)
     return nb
 
@@ -77,9 +77,23 @@ def notebook_text(nb: nbformat.NotebookNode) -> str:
     return "\n".join(parts)
 
 
+def lab_css() -> str:
+    """Return the notebook styles nbconvert's reveal template inlines in every deck, as one stylesheet."""
+    from jupyter_core.paths import jupyter_path
+
+    for base in jupyter_path("nbconvert", "templates"):
+        lab, reveal = Path(base) / "lab" / "static", Path(base) / "reveal" / "static"
+        if (lab / "index.css").exists() and (reveal / "custom_reveal.css").exists():
+            parts = [lab / "index.css", lab / "theme-light.css", reveal / "custom_reveal.css"]
+            return "\n".join(p.read_text() for p in parts) + (
+                "\na.anchor-link { display: none; }\n.highlight { margin: 0.4em; }\n.jp-Notebook { padding: 0; }\n")
+    raise RuntimeError("nbconvert's lab and reveal templates are missing: pip install nbconvert")
+
+
 def copy_assets(assets: Path, korean_text: str) -> None:
-    """Fill ``assets/``: reveal.js, MathJax, the deck's script and style, the Korean font."""
+    """Fill ``assets/``: reveal.js, MathJax, the notebook and deck styles, the deck's script, the Korean font."""
     static_assets.copy_reveal(assets / "reveal")
+    (assets / "lab.css").write_text(lab_css())
     static_assets.copy_mathjax(assets / "mathjax")
     for name in ("deck.js", "deck.css"):
         shutil.copy2(DECK_FILES / name, assets / name)

@@ -165,6 +165,8 @@ def build_site(editions: list[str] | None = None, names: list[str] | None = None
         if process.returncode:
             raise RuntimeError(f"Sphinx failed on the {edition} edition:\n" + "\n".join(warnings[edition][-20:]))
         shutil.move(sources / "_build" / edition / "html", out / edition)
+        for source_map in (out / edition).rglob("*.map"):  # the theme's source maps: only for its developers
+            source_map.unlink()
     links = "".join(f'<li><a href="{e}/index.html" lang="{e}">{EDITION_NAMES[e]}</a></li>' for e in executed)
     (out / "index.html").write_text(ROOT_INDEX.format(title=TEXT["en"]["title"], editions=json.dumps(list(executed)),
                                                       links=links))

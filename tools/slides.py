@@ -35,11 +35,15 @@ RISE = {"theme": "white", "transition": "none", "scroll": True, "start_slideshow
 _SECTION = re.compile(r"^## ", re.M)
 _SUBSECTION = re.compile(r"^### ")
 _DRAWS = re.compile(r"\bplt\.|\bplot\w*\(|\bfig\b|\bax(es)?\b|\bshow_\w+\(|\b\w+_explorer\(|\bimshow\(|\bsubplots\(")
+_EXPLORER = re.compile(r"\b\w+_explorer\s*\(")
 _PRINTS = re.compile(r"\bprint\(|\bcheck_\w+\(|^\s*\w[\w.\[\]'\"]*\s*$", re.M)
 
 
-def estimate_height(cell: nbformat.NotebookNode) -> int:
-    """Return a rough height in pixels of ``cell`` and its future output on a 1280×720 slide."""
+def estimate_height(cell: nbformat.NotebookNode, static: bool = False) -> int:
+    """Return a rough height in pixels of ``cell`` and its future output on a 1280×720 slide.
+
+    ``static``: for a deck without a kernel, where an explorer (``*_explorer(...)``) shows no widget.
+    """
     if cell.cell_type == "markdown":
         height, in_math = 0, False
         for line in cell.source.splitlines():
@@ -58,12 +62,14 @@ def estimate_height(cell: nbformat.NotebookNode) -> int:
         return height
     if cell.cell_type == "code":
         lines = len(cell.source.splitlines())
+        if static and _EXPLORER.search(cell.source):
+            return 26 * lines + 30
         output = 430 if _DRAWS.search(cell.source) else (110 if _PRINTS.search(cell.source) else 30)
         return 26 * lines + 30 + output
     return 0
 
 
-def slide_types(nb: nbformat.NotebookNode) -> list[str]:
+def slide_types(nb: nbformat.NotebookNode, static: bool = False) -> list[str]:
     """Return each cell's slide type: 'slide', 'subslide', 'fragment' or 'skip' (see the module docstring)."""
     types: list[str] = []
     in_section, used = False, 0
@@ -80,25 +86,26 @@ def slide_types(nb: nbformat.NotebookNode) -> list[str]:
         elif cell.cell_type == "raw":
             kind = "skip"
         else:
-            height = estimate_height(cell)
+            height = estimate_height(cell, static)
             kind = "fragment" if types and types[-1] != "skip" and used + height <= BUDGET else "subslide"
         if kind in ("slide", "subslide"):
-            used = estimate_height(cell)
+            used = estimate_height(cell, static)
         elif kind == "fragment":
-            used += estimate_height(cell)
+            used += estimate_height(cell, static)
         types.append(kind)
     return types
 
 
-def add_slideshow(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
+def add_slideshow(nb: nbformat.NotebookNode, static: bool = False) -> nbformat.NotebookNode:
     """Return ``nb`` with every cell's slideshow type set from its structure and RISE's settings in its metadata.
 
     Idempotent; changes nothing else (cell ids, sources and other metadata stay as they are).
+    ``static``: for a static deck, where an explorer cell shows no widget and takes little room.
     >>> nb = add_slideshow(nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell("# 01 · Perceptron")]))
     >>> nb.cells[0].metadata.slideshow.slide_type
     'slide'
     """
-    for cell, kind in zip(nb.cells, slide_types(nb)):
+    for cell, kind in zip(nb.cells, slide_types(nb, static)):
         cell.metadata["slideshow"] = {"slide_type": kind}
     nb.metadata["rise"] = dict(RISE)
     return nb

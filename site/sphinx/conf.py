@@ -60,4 +60,4 @@ html_context = {"edition": "en", "editions": {"en": "English"}, "pages": {}, "de
 templates_path = ["_templates"]
 
 if os.environ.get("COURSE_SITE_SETTINGS"):
-    globals().update(json.loads(open(os.environ["COURSE_SITE_SETTINGS"], encoding="utf-8").read()))
+    globals().update(json.loads(Path(os.environ["COURSE_SITE_SETTINGS"]).read_text(encoding="utf-8")))
