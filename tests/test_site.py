@@ -273,7 +273,8 @@ def test_site_is_offline_complete_and_bilingual(site, browser) -> None:
                            for o in c.get("outputs", []) if "image/png" in o.get("data", {}))
     visit = Visit(browser)
     with serve(root) as base:
-        todo, seen, pages, broken = [f"{base}/en/index.html", f"{base}/ko/index.html"], set(), {}, []
+        # index.html sends a reader to an edition unless the address has a fragment
+        todo, seen, pages, broken = [f"{base}/index.html#editions", f"{base}/en/index.html"], set(), {}, []
         links: list[tuple[str, str]] = []
         while todo:
             url = todo.pop(0)
@@ -306,6 +307,10 @@ def test_site_is_offline_complete_and_bilingual(site, browser) -> None:
             visit.page.goto(f"{base}/{edition}/{NOTEBOOK}.html")
             visit.page.wait_for_load_state("networkidle")
             visit.page.screenshot(path=SHOTS / f"site-{edition}-{NOTEBOOK}.png")
+        visit.page.set_viewport_size({"width": 390, "height": 844})  # a phone
+        visit.page.goto(f"{base}/ko/{NOTEBOOK}.html")
+        visit.page.wait_for_load_state("networkidle")
+        visit.page.screenshot(path=SHOTS / f"site-ko-{NOTEBOOK}-phone.png")
     visit.close()
     assert not visit.foreign, f"requests to other hosts: {sorted(set(visit.foreign))}"
     assert not visit.failed, f"failed requests: {visit.failed}"
@@ -322,6 +327,7 @@ def test_site_is_offline_complete_and_bilingual(site, browser) -> None:
         assert f"{base}/decks/{edition}/{NOTEBOOK}.html" in page["links"], f"{edition}: no link to the slides"
     assert len(HANGUL.findall(pages[f"{base}/ko/{NOTEBOOK}.html"]["text"])) > 200, "the Korean page has no Korean text"
     assert len(HANGUL.findall(pages[f"{base}/ko/index.html"]["text"])) > 20
+    assert {f"{base}/en/index.html", f"{base}/ko/index.html"} <= set(pages[f"{base}/index.html#editions"]["links"])
     print(f"{len(pages)} pages, {len(links)} internal links checked")
 
 
