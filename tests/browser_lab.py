@@ -3,7 +3,7 @@
 ``jupyter_lab(root, scratch)`` starts JupyterLab on a free local port with a random token and
 yields ``(base_url, token)``; on exit it shuts the server and its kernels down (and kills whatever of
 them is left). ``Lab`` wraps a Playwright page: open a notebook, run all cells, find a widget
-slider by its label, read a status line.
+slider by its label, read a status line, time a key press until the figure shows a new picture.
 """
 
 from __future__ import annotations
@@ -32,6 +32,23 @@ LAB_SETTINGS = {
     "@jupyterlab/apputils-extension/notification": {"fetchNews": "false", "checkForUpdates": False},
     "@jupyterlab/docmanager-extension/plugin": {"autosave": False},
 }
+
+
+# In the page: note when a key is released, then resolve window.__newImage with the seconds until the
+# image (an <img> whose src changes) shows a new picture, or with null after ``timeout`` ms.
+_WATCH_IMAGE = """([img, timeout]) => {
+  let released = null;
+  document.addEventListener("keyup", () => { released = performance.now(); }, {capture: true, once: true});
+  window.__newImage = new Promise(resolve => {
+    const old = img.src, timer = setTimeout(() => resolve(null), timeout);
+    img.addEventListener("load", function shown() {
+      if (img.src === old || released === null) return;
+      img.removeEventListener("load", shown);
+      clearTimeout(timer);
+      requestAnimationFrame(() => requestAnimationFrame(() => resolve((performance.now() - released) / 1000)));
+    });
+  });
+}"""
 
 
 def _free_port() -> int:
@@ -198,6 +215,19 @@ class Lab:
             if (now := image.get_attribute("src")) != src:
                 src, since = now, time.monotonic()
         return src
+
+    def seconds_to_new_image(self, image, key: str, timeout: float = 60) -> float:
+        """Press ``key`` (on the focused slider); return the seconds from its release to ``image`` showing a new picture.
+
+        The clock starts at the key's ``keyup`` and stops once the new picture has loaded and two frames
+        have been painted after it.
+        """
+        self.page.evaluate(_WATCH_IMAGE, [image.element_handle(), timeout * 1000])
+        self.page.keyboard.press(key)
+        seconds = self.page.evaluate("window.__newImage")  # Playwright waits for the promise
+        if seconds is None:
+            raise TimeoutError(f"no new figure {timeout:.0f} s after pressing {key}")
+        return seconds
 
     def text_matching(self, pattern: str):
         """Return the HTML widget whose text matches the regular expression ``pattern``."""

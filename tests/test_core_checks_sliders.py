@@ -7,6 +7,7 @@ import math
 import matplotlib
 
 matplotlib.use("Agg")
+import matplotlib.pyplot  # noqa: E402
 import numpy as np  # noqa: E402
 import pytest  # noqa: E402
 import torch  # noqa: E402
@@ -93,25 +94,40 @@ def test_run_exercise_fails_a_solution_that_does_not_run(monkeypatch: pytest.Mon
 
 
 def _line_explorer() -> helpers.sliders.LiveFigure:
-    def draw(figure: matplotlib.figure.Figure, slope: float, steps: int) -> str:
-        ax = figure.add_subplot()
-        ax.plot([0, 1], [0, slope])
-        ax.set(title="line", xlabel="x", ylabel="y")
-        return f"slope {slope:.2f}, {steps} steps"
+    def build(figure: matplotlib.figure.Figure):
+        ax = figure.add_subplot(xlim=(0, 1), ylim=(-2, 2), title="line", xlabel="x", ylabel="y")
+        (line,) = ax.plot([0, 1], [0, 0])
 
-    return helpers.live_figure(draw, {"slope": helpers.float_slider("slope", 1.0, -2, 2),
-                                      "steps": helpers.int_slider("steps", 10, 1, 100)})
+        def update(slope: float, steps: int) -> str:
+            line.set_ydata([0, slope])
+            return f"slope {slope:.2f}, {steps} steps"
+
+        return update, [line]
+
+    return helpers.live_figure(build, {"slope": helpers.float_slider("slope", 1.0, -2, 2),
+                                       "steps": helpers.int_slider("steps", 10, 1, 100)})
 
 
 def test_live_figure_redraws_when_a_slider_moves() -> None:
     live = _line_explorer()
     assert live.status.value == "slope 1.00, 10 steps"
+    png = bytes(live.image.value)
+    assert png.startswith(b"\x89PNG") and live.image.format == "png"
     live.controls["slope"].value = -1.5
     assert live.status.value == "slope -1.50, 10 steps"
     (line,) = live.figure.axes[0].get_lines()
-    assert line.get_ydata()[1] == -1.5
+    assert line.get_ydata()[1] == -1.5 and line.get_animated()  # the one moving artist
+    assert bytes(live.image.value) != png
     live.controls["steps"].value = 42
     assert live.status.value.endswith("42 steps") and len(live.figure.axes) == 1  # redrawn, not stacked
+
+
+def test_live_figure_shows_a_widget_box_and_no_pyplot_figure() -> None:
+    figures = matplotlib.pyplot.get_fignums()
+    live = _line_explorer()
+    assert matplotlib.pyplot.get_fignums() == figures  # shown only through the Image widget
+    assert list(live.widget.children) == [live.widget.children[0], live.status, live.image]
+    assert list(live.widget.children[0].children) == list(live.controls.values())
 
 
 def test_sliders_report_only_on_release_and_log_slider_is_logarithmic() -> None:

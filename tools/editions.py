@@ -35,6 +35,7 @@ from pathlib import Path
 import nbformat
 
 BADGE_MARK = "colab-badge.svg"
+SETUP_ID = "colab-setup"  # the builder's Colab cell: the same in both editions, never translated
 _HEADER = re.compile(r"^<!-- (\S+) en:([0-9a-f]{8}) -->$")
 _HANGUL = re.compile(r"[\uac00-\ud7a3]")
 _LATIN = re.compile(r"[A-Za-z]")
@@ -98,7 +99,8 @@ def read_strings(text: str, where: str = "strings") -> dict[str, str]:
     for number, line in enumerate(text.splitlines(), 1):
         if not line.strip() or line.startswith("##"):
             continue
-        key, _, value = line.partition(": ")
+        match = re.match(r"(en|ko):(?: (.*))?$", line)
+        key, value = (match.group(1), match.group(2) or "") if match else (None, "")
         if key == "en" and english is None:
             english = value
         elif key == "ko" and english is not None:
@@ -164,7 +166,7 @@ def translate_code(source: str, table: dict[str, str]) -> tuple[str, list[str]]:
     """Return ``source`` with each comment/literal found in ``table`` swapped, and the texts that needed one but had none."""
     out, last, missing = [], 0, []
     for start, end, text in code_texts(source):
-        if text in table:
+        if table.get(text):  # an entry whose Korean is still empty counts as missing
             out += [source[last:start], table[text]]
             last = end
         elif reads_as_text(text):
@@ -244,7 +246,7 @@ def translate(nb: nbformat.NotebookNode, catalog: Catalog, name: str) -> tuple[n
                                 f"(translation of en:{recorded}, the cell is now en:{english_hash(cell.source)})")
             problems += [f"{where}: {p}" for p in markdown_problems(cell.source, korean)]
             cell.source = korean
-        elif cell.cell_type == "code":
+        elif cell.cell_type == "code" and cell.get("id") != SETUP_ID:
             english = cell.source
             cell.source, missing = translate_code(english, table)
             used |= {text for _, _, text in code_texts(english) if text in table}
@@ -252,8 +254,66 @@ def translate(nb: nbformat.NotebookNode, catalog: Catalog, name: str) -> tuple[n
             if not same_code(english, cell.source):
                 problems.append(f"{where}: the Korean code differs from the English beyond strings and comments")
     ids = {cell.get("id") for cell in nb.cells if cell.cell_type == "markdown"}
+    problems += [f"{name}: {cid} — two markdown cells share this id" for cid, n in
+                 Counter(c.get("id") for c in nb.cells if c.cell_type == "markdown").items() if n > 1]
     problems += [f"{name}: translation of cell {cid} — no such markdown cell (stale entry)"
                  for cid in sorted(set(catalog.markdown) - ids)]
     problems += [f"{name}.strings: {text} — appears in no code cell (stale entry)"
                  for text in sorted(set(catalog.strings) - used)]
     return ko, problems
+
+
+# ---------------------------------------------------------------------------------------- command line
+
+ROOT = Path(__file__).resolve().parents[1]
+CATALOG = ROOT / "translations" / "ko"
+
+
+def scaffold(name: str, root: Path = ROOT) -> list[Path]:
+    """Add to ``NN_name.md`` / ``.strings`` a block for every cell or text not translated yet (English as a placeholder)."""
+    nb = nbformat.read(root / "solutions" / f"{name}.ipynb", as_version=4)
+    folder = root / "translations" / "ko"
+    folder.mkdir(parents=True, exist_ok=True)
+    catalog = read_catalog(folder, name)
+    md, strings = [], []
+    known = {**catalog.common, **catalog.strings}
+    for cell in nb.cells:
+        if cell.cell_type == "markdown" and cell.id not in catalog.markdown:
+            md.append(f"<!-- {cell.id} en:{english_hash(cell.source)} -->\n{_without_badge(cell.source)}\n")
+        elif cell.cell_type == "code" and cell.get("id") != SETUP_ID:
+            for _, _, text in code_texts(cell.source):
+                if reads_as_text(text) and text not in known and "\n" not in text:
+                    known[text] = ""
+                    strings.append(f"en: {text}\nko: \n")
+    written = []
+    for path, blocks in ((folder / f"{name}.md", md), (folder / f"{name}.strings", strings)):
+        if blocks:
+            old = path.read_text(encoding="utf-8") if path.exists() else ""
+            path.write_text(old + ("\n" if old and not old.endswith("\n\n") else "") + "\n".join(blocks), encoding="utf-8")
+            written.append(path)
+    return written
+
+
+def main(argv: list[str] | None = None) -> int:
+    import argparse
+
+    parser = argparse.ArgumentParser(description="Check or scaffold the Korean catalog (translations/ko/).")
+    parser.add_argument("command", choices=["check", "scaffold"])
+    parser.add_argument("names", nargs="*", help="notebooks, e.g. 01_perceptron (default: all)")
+    args = parser.parse_args(argv)
+    names = args.names or sorted(p.stem for p in (ROOT / "solutions").glob("*.ipynb"))
+    if args.command == "scaffold":
+        for name in names:
+            for path in scaffold(name):
+                print("added untranslated blocks to", path.relative_to(ROOT))
+        return 0
+    found = []
+    for name in names:
+        nb = nbformat.read(ROOT / "solutions" / f"{name}.ipynb", as_version=4)
+        found += translate(nb, read_catalog(CATALOG, name), name)[1]
+    print("\n".join(found) or "the Korean catalog is complete")
+    return 1 if found else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
