@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 import math
+import signal
+import time
 
 import numpy as np
 import pytest
 import torch
 
-from helpers.backprop_checks import (PARAM_NAMES, check_grad_b1, check_value_mul, gradient_cases, network_cost,
-                                     network_parts, numerical_gradient)
+from helpers import checks
+from helpers.backprop_checks import PARAM_NAMES, check_grad_b1, check_value_mul, gradient_cases, network_cost, network_parts
+from helpers.gradcheck import agrees, numerical_gradient
+
+needs_alarm = pytest.mark.skipif(not hasattr(signal, "setitimer"), reason="SIGALRM bounds need Linux or macOS")
 
 
 def _parts(X, y, p):
@@ -30,15 +35,31 @@ def test_numerical_gradient_of_a_quadratic() -> None:
     np.testing.assert_allclose(grad, [2 * 2 + 3 * -1, 3 * 2], rtol=1e-8)
 
 
-@pytest.mark.parametrize("f, eps, error, words", [
-    ("not a function", 1e-6, TypeError, "f must be a function"),
-    (sum, 0.0, ValueError, "eps must be a small positive number"),
-    (sum, True, ValueError, "eps must be a small positive number"),
-    (sum, 2.0, ValueError, "eps must be a small positive number"),
+@pytest.mark.parametrize("f, point, h, error, words", [
+    ("not a function", [1.0], 1e-6, TypeError, "f must be a function"),
+    (sum, [1.0], 0.0, ValueError, "h must be a small positive number"),
+    (sum, [1.0], True, ValueError, "h must be a small positive number"),
+    (sum, [1.0], 2.0, ValueError, "h must be a small positive number"),
+    (sum, [], 1e-5, ValueError, "at least one number"),
+    (sum, None, 1e-5, TypeError, "point must be numbers"),
+    (lambda p: p * 2, [1.0, 2.0], 1e-5, ValueError, "f must return one number"),
 ])
-def test_numerical_gradient_rejects_bad_arguments(f, eps, error, words) -> None:
+def test_numerical_gradient_rejects_bad_arguments(f, point, h, error, words) -> None:
     with pytest.raises(error, match=words):
-        numerical_gradient(f, [1.0], eps=eps)
+        numerical_gradient(f, point, h=h)
+
+
+def test_one_numerical_gradient_serves_every_checker() -> None:
+    """Issue 13: notebook 02's and 03's checkers share helpers.gradcheck (there were two unrelated copies)."""
+    import helpers.backprop_checks as backprop
+    import helpers.descent_checks as descent
+    assert backprop.numerical_gradient is descent.numerical_gradient is numerical_gradient
+
+
+def test_agrees_allows_float32_rounding_but_not_a_lost_factor() -> None:
+    assert agrees([1.0 + 1e-6], [1.0], [1.0]) and not agrees([1.0 + 1e-3], [1.0], [1.0])
+    assert agrees([1e-5], [2e-11], [17.0])  # float32 at a minimum: tiny against the size of the terms summed
+    assert not agrees([math.nan], [0.0], [1.0])
 
 
 def test_network_matches_a_hand_computation() -> None:
@@ -84,6 +105,17 @@ def test_grad_b1_right_answer_passes() -> None:
 
 def test_grad_b1_accepts_a_one_element_tensor() -> None:
     assert check_grad_b1(lambda X, y, p: torch.tensor(grad_b1_right(X, y, p)))
+
+
+def test_grad_b1_in_float32_passes() -> None:
+    def in_float32(X, y, p):
+        Xt, yt = torch.tensor(X, dtype=torch.float32), torch.tensor(y, dtype=torch.float32)
+        q = {k: torch.tensor(v, dtype=torch.float32) for k, v in p.items()}
+        z1 = q["w11"] * Xt[:, 0] + q["w21"] * Xt[:, 1] + q["b1"]
+        z2 = q["w12"] * Xt[:, 0] + q["w22"] * Xt[:, 1] + q["b2"]
+        y_hat = q["w1"] * torch.relu(z1) + q["w2"] * torch.relu(z2) + q["b"]
+        return (2 * (y_hat - yt) * q["w1"] * (z1 > 0)).sum()
+    assert check_grad_b1(in_float32).status == "done"
 
 
 def test_grad_b1_stub_is_todo() -> None:
@@ -275,6 +307,19 @@ def test_value_mul_reports_nan() -> None:
 def test_value_mul_reports_a_grad_that_is_not_a_number() -> None:
     verdict = check_value_mul(make_value(stores_a_value))
     assert verdict.status == "wrong" and "expected numbers" in verdict.message and ".data" in verdict.hint
+
+
+@needs_alarm
+def test_endless_answers_are_stopped(monkeypatch) -> None:
+    monkeypatch.setitem(checks.SECONDS, "formula", 0.2)
+    verdict = check_grad_b1(lambda X, y, p: time.sleep(1e9))
+    assert verdict.status == "wrong" and "did not return within 0.2 s — an endless loop?" in verdict.message
+
+    def endless_mul(self, other, out):
+        while True:
+            pass
+    verdict = check_value_mul(make_value(endless_mul))
+    assert verdict.status == "wrong" and "did not return within 0.2 s" in verdict.message and "a*b" in verdict.message
 
 
 @pytest.mark.parametrize("not_a_class", [3, None, "Value"])

@@ -11,7 +11,6 @@ minute. Only what is committed is cloned: uncommitted changes are not part of th
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import os
 import site
@@ -23,9 +22,6 @@ import nbformat
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-_spec = importlib.util.spec_from_file_location("build_notebooks", ROOT / "tools" / "build_notebooks.py")
-build = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(build)
 
 COLAB_OWN = ("torch", "numpy", "matplotlib", "ipywidgets")  # Colab's copies must survive the install
 IPYWIDGETS_COLAB = "ipywidgets~=7.7.0"  # Colab pins 7.7; this gets the newest 7.7.x
@@ -84,7 +80,7 @@ def test_the_setup_cell_does_nothing_outside_colab(monkeypatch: pytest.MonkeyPat
     exec(_setup_cell(), {})
 
 
-def test_the_setup_cell_installs_helpers_from_a_clone(colab: Path, tmp_path: Path) -> None:
+def test_the_setup_cell_installs_helpers_from_a_clone(colab: Path, tmp_path: Path, build) -> None:
     url = build.repository_url()
     clone = tmp_path / "course"  # the cell appends '.git' to the URL: clone to course.git
     _run(["git", "clone", "-q", str(ROOT), f"{clone}.git"], cwd=tmp_path)

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import signal
+import time
+
 import numpy as np
 import pytest
 import torch
 
+from helpers import checks
 from helpers.perceptron_checks import check_nand_weights, check_xnor
 
 
@@ -115,3 +119,17 @@ def test_xnor_learner_exceptions_are_reported_with_the_input() -> None:
 
     verdict = check_xnor(xnor)
     assert verdict.status == "wrong" and "xnor(0, 0) raised ZeroDivisionError" in verdict.message
+
+
+# ---- No checker hangs (issue 12) -------------------------------------------------------------
+
+@pytest.mark.skipif(not hasattr(signal, "setitimer"), reason="SIGALRM bounds need Linux or macOS")
+@pytest.mark.parametrize("check, endless", [
+    (check_nand_weights, lambda: time.sleep(1e9)),
+    (check_xnor, lambda x1, x2: time.sleep(1e9)),
+    (check_xnor, lambda x1, x2: next(x for x in iter(int, 1) if x)),  # a search that never succeeds
+])
+def test_an_endless_answer_is_stopped(monkeypatch, check, endless) -> None:
+    monkeypatch.setitem(checks.SECONDS, "formula", 0.2)
+    verdict = check(endless)
+    assert verdict.status == "wrong" and "did not return within 0.2 s — an endless loop?" in verdict.message
