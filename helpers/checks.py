@@ -17,7 +17,6 @@ then a verdict that differs raises, so CI catches a broken solution or checker.
 from __future__ import annotations
 
 import functools
-import math
 import os
 import signal
 import threading

@@ -62,13 +62,16 @@ class _Task:
     x_scale: float
     y_scale: float
     heads: int  # 1: one tensor (N, 1); 2: a tuple (max, min) of two (N, 1) tensors
-    where: str  # how the points read in a message
+
+    def where(self) -> str:
+        """Return how the points read in a message."""
+        return {"fit_square": t("x = −100, −99, …, 100"), "fit_sin": t("201 points of [−10, 10]"),
+                "fit_max_min": t("1000 held-out pairs")}[self.name]
 
 
-_SQUARE = _Task("fit_square", "solve_square", square_points, TARGETS["square"], *SCALES["square"], 1, "x = −100, −99, …, 100")
-_SIN = _Task("fit_sin", "solve_sin", sin_points, TARGETS["sin"], *SCALES["sin"], 1, "201 points of [−10, 10]")
-_MAX_MIN = _Task("fit_max_min", "solve_max_min", max_min_points, TARGETS["max_min"], *SCALES["max_min"], 2,
-                 "1000 held-out pairs")
+_SQUARE = _Task("fit_square", "solve_square", square_points, TARGETS["square"], *SCALES["square"], 1)
+_SIN = _Task("fit_sin", "solve_sin", sin_points, TARGETS["sin"], *SCALES["sin"], 1)
+_MAX_MIN = _Task("fit_max_min", "solve_max_min", max_min_points, TARGETS["max_min"], *SCALES["max_min"], 2)
 
 
 # ---------------------------------------------------------------- errors of a model (also for the cells after a checker)
@@ -295,7 +298,7 @@ def _check_fit(solve: Any, task: _Task, device: torch.device, kept: list[Any]) -
     if all(math.isfinite(e) for e in errors) and max(errors) <= task.target:
         heads = (t("max head"), t("min head")) if task.heads == 2 else ("",)
         detail = ", ".join(f"{head} {error:.3g}".strip() for head, error in zip(heads, errors))
-        return t("{unit} {detail} ≤ {target} on {where}", unit=unit, detail=detail, target=f"{task.target:g}", where=task.where)
+        return t("{unit} {detail} ≤ {target} on {where}", unit=unit, detail=detail, target=f"{task.target:g}", where=task.where())
     diverged = _diverged(costs, seen["lr"])
     if not all(torch.isfinite(o).all() for o in outputs):
         raise Wrong(t("the model returns NaN or inf"), diverged[1] if diverged else
@@ -304,7 +307,7 @@ def _check_fit(solve: Any, task: _Task, device: torch.device, kept: list[Any]) -
         raise Wrong(*diverged)
     if _r2(outputs, Y) < 0.5:
         raise Wrong(*_diagnose(task, model, outputs, X, Y, seen))
-    raise Wrong(t("{unit} {error} on {where}, target ≤ {target}", unit=unit, error=f"{max(errors):.3g}", where=task.where,
+    raise Wrong(t("{unit} {error} on {where}, target ≤ {target}", unit=unit, error=f"{max(errors):.3g}", where=task.where(),
                   target=f"{task.target:g}"),
                 t("train longer, or use the course's recipe: scaled numbers, mean cost, cosine decay"))
 

@@ -32,6 +32,8 @@ def require_array(name: str, value: Any, shape: Sequence[int | None] | None = No
         raise TypeError(f"{name} must be numbers (a list, array or tensor), got {type(value).__name__}")
     if isinstance(value, torch.Tensor):
         value = value.detach().cpu().numpy()
+    elif isinstance(value, (list, tuple)):  # e.g. costs.append(cost) instead of cost.item(): tensors that need grad
+        value = [v.detach().cpu().numpy() if isinstance(v, torch.Tensor) else v for v in value]
     try:
         array = np.asarray(value, dtype=float)
     except (TypeError, ValueError):

@@ -195,3 +195,10 @@ def test_a_cost_that_can_be_negative_still_draws() -> None:
     ax = helpers.plot_cost_contour(lambda a, b: a * b, (-1, 1), (-1, 1))
     assert ax.get_xlabel() == "$a$"
     plt.close("all")
+
+
+def test_a_list_of_cost_tensors_is_plotted() -> None:
+    costs = [torch.tensor(2.0, requires_grad=True) * k for k in (3, 2, 1)]  # costs.append(cost), not cost.item()
+    assert helpers.to_numpy(costs).tolist() == [6.0, 4.0, 2.0]
+    helpers.plot_cost_curve(costs)
+    plt.close("all")
