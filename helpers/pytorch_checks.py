@@ -110,20 +110,17 @@ def _close(a: torch.Tensor, b: torch.Tensor) -> bool:
     return torch.allclose(a, b, rtol=1e-4, atol=1e-6)
 
 
-_LR = 0.0123  # unusual, so that a train_step building its own optimizer cannot match the step by chance
-
-
 def check_train_step(train_step: Any, device: torch.device | str = "cpu", calls: int = 3) -> Verdict:
     """Check that each ``train_step(model, optimizer, X, y)`` steps the optimizer passed in and returns the cost as a float."""
     return _check_train_step(train_step, require_device(device), require_count("calls", calls))
 
 
 @checker("train_step")
-def _check_train_step(train_step: Any, device: torch.device, calls: int) -> str:
+def _check_train_step(train_step: Any, device: torch.device, calls: int, lr: float = 0.01) -> str:
     model, X, y = _probe_problem(device)
     reference = copy.deepcopy(model)
-    optimizer = torch.optim.SGD(model.parameters(), lr=_LR)
-    ref_optimizer = torch.optim.SGD(reference.parameters(), lr=_LR)
+    optimizer = torch.optim.SGD(model.parameters(), lr=lr)
+    ref_optimizer = torch.optim.SGD(reference.parameters(), lr=lr)
     steps = []
     optimizer.register_step_post_hook(lambda *_: steps.append(1))
     summed_grad = torch.zeros_like(_flat(model.parameters()))
@@ -152,7 +149,7 @@ def _check_train_step(train_step: Any, device: torch.device, calls: int) -> str:
                         t("use the `optimizer` argument; do not build a new optimizer inside train_step"))
         if not _close(step, expected_step):
             raise Wrong(t("call {k} changed the parameters by the wrong amount", k=k),
-                        _step_hint(step, expected_step, grad, summed_grad, len(X), len(steps) > stepped))
+                        _step_hint(step, expected_step, lr * grad, lr * summed_grad, len(X), len(steps) > stepped))
         if isinstance(value, torch.Tensor):
             raise Wrong(t("returned a tensor, expected a float"), t("return cost.item()"))
         if isinstance(value, bool) or not isinstance(value, (float, int)):
@@ -166,7 +163,7 @@ def _check_train_step(train_step: Any, device: torch.device, calls: int) -> str:
     return t("{calls} calls each did zero_grad → backward → step and returned the cost", calls=calls)
 
 
-def _step_hint(step: torch.Tensor, expected: torch.Tensor, grad: torch.Tensor, summed_grad: torch.Tensor, n: int,
+def _step_hint(step: torch.Tensor, expected: torch.Tensor, lr_grad: torch.Tensor, lr_summed: torch.Tensor, n: int,
                stepped: bool) -> str:
     """Return the hint that matches how a step went wrong."""
     if _close(step, torch.zeros_like(step)):
@@ -177,6 +174,6 @@ def _step_hint(step: torch.Tensor, expected: torch.Tensor, grad: torch.Tensor, s
         return t("the parameters went uphill: minimise ((model(X) - y) ** 2).sum(), do not negate it")
     if _close(step, expected / n):
         return t("the step is N times too small: use .sum() of the squared errors, not .mean()")
-    if not _close(grad, summed_grad) and _close(step - expected, -_LR * (summed_grad - grad)):
+    if not _close(lr_grad, lr_summed) and _close(step - expected, lr_grad - lr_summed):
         return t("gradients piled up across calls: call optimizer.zero_grad() before cost.backward()")
     return t("one call = optimizer.zero_grad(); cost.backward(); optimizer.step() with cost = ((model(X) - y) ** 2).sum()")

@@ -100,6 +100,15 @@ def square_on_unit(u):
     return torch.where(u.abs() <= 1, u**2, 2 * u.abs() - 1)
 
 
+def solve_with(sample, wrap, scales=None, **mistakes):
+    """Return a solve function: the lecture's net from seed 0, trained by ``fit`` with ``mistakes``, wrapped in Scaled(net, *wrap)."""
+    def solve():
+        helpers.set_seed(0)
+        net = lecture_net()
+        return Scaled(net, *wrap), fit(net, sample, *(scales or wrap), **mistakes)
+    return solve
+
+
 def fit(net, sample, x_scale, y_scale, num_steps=300, lr=0.003, *, squeeze=False, step=True, optimizer_of=None):
     """The notebook's fit, with the mistakes of issue 12 as switches; returns the costs."""
     optimizer = torch.optim.Adam((optimizer_of or net).parameters(), lr=lr)
@@ -257,10 +266,7 @@ def test_square_costs_that_cannot_be_plotted_are_wrong(costs, words, capsys):
 
 def test_square_lr_too_large_is_diagnosed(capsys):
     """Issue 12: a diverged lr = 1.0 was told 'as if the model never trained: does the loop call optimizer.step()?'."""
-    def solve():
-        helpers.set_seed(0)
-        net = lecture_net()
-        return Scaled(net, 100, 10_000), fit(net, helpers.sample_square, 100, 10_000, num_steps=100, lr=1.0)
+    solve = solve_with(helpers.sample_square, (100, 10_000), num_steps=100, lr=1.0)
     verdict, _ = judged(check_square, solve, capsys)
     assert verdict.status == "wrong" and "exploded" in verdict.message and "lr = 1.0" in verdict.hint, verdict
     assert "optimizer.step()" not in verdict.hint
@@ -268,40 +274,25 @@ def test_square_lr_too_large_is_diagnosed(capsys):
 
 def test_square_raw_net_wrapped_in_scaled_is_diagnosed(capsys):
     """Issue 12: a net trained on raw numbers, then wrapped in Scaled, was told 'never trained'."""
-    def solve():
-        helpers.set_seed(0)
-        net = lecture_net()
-        return Scaled(net, 100, 10_000), fit(net, helpers.sample_square, 1, 1, num_steps=600, lr=0.003)
-    verdict, _ = judged(check_square, solve, capsys)
+    verdict, _ = judged(check_square, solve_with(helpers.sample_square, (100, 10_000), (1, 1), num_steps=600), capsys)
     assert verdict.status == "wrong" and "trained on raw x and y" in verdict.message, verdict
     assert "x_scale=100, y_scale=10000" in verdict.hint
 
 
 def test_square_broadcast_cost_is_diagnosed(capsys):
     """Issue 12: an (N,) vs (N, 1) cost (the net learns the mean) was told 'never trained'."""
-    def solve():
-        helpers.set_seed(0)
-        net = lecture_net()
-        return Scaled(net, 100, 10_000), fit(net, helpers.sample_square, 100, 10_000, squeeze=True)
-    verdict, _ = judged(check_square, solve, capsys)
+    verdict, _ = judged(check_square, solve_with(helpers.sample_square, (100, 10_000), squeeze=True), capsys)
     assert verdict.status == "wrong" and "the same value everywhere" in verdict.message and "(N, N)" in verdict.hint
 
 
 def test_square_optimizer_on_another_net_is_diagnosed(capsys):
-    def solve():
-        helpers.set_seed(0)
-        net, other = lecture_net(), lecture_net()
-        return Scaled(net, 100, 10_000), fit(net, helpers.sample_square, 100, 10_000, num_steps=20, optimizer_of=other)
+    solve = solve_with(helpers.sample_square, (100, 10_000), num_steps=20, optimizer_of=lecture_net())
     verdict, _ = judged(check_square, solve, capsys)
     assert verdict.status == "wrong" and "not the returned model's" in verdict.message, verdict
 
 
 def test_square_loop_without_step_is_diagnosed(capsys):
-    def solve():
-        helpers.set_seed(0)
-        net = lecture_net()
-        return Scaled(net, 100, 10_000), fit(net, helpers.sample_square, 100, 10_000, num_steps=20, step=False)
-    verdict, _ = judged(check_square, solve, capsys)
+    verdict, _ = judged(check_square, solve_with(helpers.sample_square, (100, 10_000), num_steps=20, step=False), capsys)
     assert verdict.status == "wrong" and "never ran optimizer.step()" in verdict.message
 
 
@@ -355,20 +346,12 @@ def test_sin_correct_and_typical_mistakes(capsys):
 
 
 def test_sin_lr_too_large_is_diagnosed(capsys):
-    def solve():
-        helpers.set_seed(0)
-        net = lecture_net()
-        return Scaled(net, 10, 1), fit(net, helpers.sample_sin, 10, 1, num_steps=100, lr=1.0)
-    verdict, _ = judged(check_sin, solve, capsys)
+    verdict, _ = judged(check_sin, solve_with(helpers.sample_sin, (10, 1), num_steps=100, lr=1.0), capsys)
     assert verdict.status == "wrong" and "exploded" in verdict.message and "lr = 1.0" in verdict.hint
 
 
 def test_sin_broadcast_cost_is_diagnosed(capsys):
-    def solve():
-        helpers.set_seed(0)
-        net = lecture_net()
-        return Scaled(net, 10, 1), fit(net, helpers.sample_sin, 10, 1, squeeze=True)
-    verdict, _ = judged(check_sin, solve, capsys)
+    verdict, _ = judged(check_sin, solve_with(helpers.sample_sin, (10, 1), squeeze=True), capsys)
     assert verdict.status == "wrong" and "the same value everywhere" in verdict.message
 
 
@@ -422,10 +405,6 @@ def test_max_min_stub_and_nan(capsys):
 @pytest.fixture
 def trained() -> nn.Module:
     torch.manual_seed(0)
-    return Scaled(lecture_net(), 10, 1)
-
-
-def fresh_like(model: nn.Module, **load) -> nn.Module:
     return Scaled(lecture_net(), 10, 1)
 
 
