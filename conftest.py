@@ -20,8 +20,8 @@ ROOT = Path(__file__).resolve().parent
 
 @pytest.hookimpl(tryfirst=True)
 def pytest_runtest_setup(item: pytest.Item) -> None:
-    folder = item.path.parent.name if item.path.suffix == ".ipynb" else None
-    if folder in EXPECT:
+    folder = item.path.relative_to(ROOT).parts[0] if item.path.suffix == ".ipynb" else None
+    if folder in EXPECT:  # solutions/ and solutions/ko/, notebooks/ and notebooks/ko/
         os.environ["COURSE_EXPECT"] = EXPECT[folder]
     else:
         os.environ.pop("COURSE_EXPECT", None)

@@ -15,6 +15,11 @@ wrote in the notebook's metadata): it stops and names the files; ``--overwrite``
 after copying each to ``outputs/notebook-backups/``. Metadata that Jupyter rewrites when it merely
 opens a notebook (kernelspec, language_info) does not count as a change.
 
+The Korean edition comes from the same solutions and the catalog in ``translations/ko/`` (see
+tools/editions.py): ``solutions/ko/<same name>`` and ``notebooks/ko/<same name>``, the same code with
+the prose, comments and strings in Korean. Every solution gets slideshow metadata (tools/slides.py)
+for RISE and the static decks.
+
 The repository URL is read from one place, ``[project.urls] Repository`` in pyproject.toml.
 ``--check`` writes nothing and exits 1 if any file would change.
 """
@@ -33,7 +38,13 @@ from pathlib import Path
 
 import nbformat
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # tools/ is not a package
+import editions  # noqa: E402
+from slides import add_slideshow  # noqa: E402
+
 ROOT = Path(__file__).resolve().parents[1]
+EDITIONS = {"en": "", "ko": "ko/"}  # edition → its subfolder of solutions/ and notebooks/
+GLOSSARY = "[용어집 (glossary)]({url}/blob/main/GLOSSARY.md)"
 BEGIN, END = "### BEGIN SOLUTION", "### END SOLUTION"
 BEGIN_HIDDEN, END_HIDDEN = "### BEGIN HIDDEN TESTS", "### END HIDDEN TESTS"
 MARKERS = {BEGIN: ("begin", "solution"), END: ("end", "solution"),
@@ -139,16 +150,17 @@ def fingerprint(nb: nbformat.NotebookNode) -> str:
     return hashlib.sha256(json.dumps(cells, ensure_ascii=False).encode()).hexdigest()[:16]
 
 
-def _with_header(nb: nbformat.NotebookNode, url: str, path: str) -> nbformat.NotebookNode:
-    """Return ``nb`` with outputs cleared, the badge under the title and the setup cell second."""
+def _with_header(nb: nbformat.NotebookNode, url: str, path: str, under_badge: str = "") -> nbformat.NotebookNode:
+    """Return ``nb`` with outputs cleared, the badge (and ``under_badge``) under the title, the setup cell second."""
     nb = nbformat.from_dict(nb)  # deep copy
     cells = [c for c in nb.cells if not (c.cell_type == "code" and c.source.startswith(SETUP_FIRST_LINE))]
     if not cells or cells[0].cell_type != "markdown" or not cells[0].source.startswith("# "):
         raise BuildError(f"{path}: the first cell must be markdown starting with the '# NN · Title' line")
-    title, *rest = [line for line in cells[0].source.splitlines() if BADGE_MARK not in line]
+    title, *rest = [line for line in cells[0].source.splitlines() if BADGE_MARK not in line and line != under_badge]
     while rest and not rest[0].strip():
         rest.pop(0)
-    cells[0].source = "\n".join([title, "", colab_badge(url, path)] + ([""] + rest if rest else []))
+    header = [title, "", colab_badge(url, path)] + ([under_badge] if under_badge else [])
+    cells[0].source = "\n".join(header + ([""] + rest if rest else []))
     setup = nbformat.v4.new_code_cell(setup_source(url), id="colab-setup")
     for cell in cells:
         if cell.cell_type == "code":
@@ -169,25 +181,41 @@ def read(path: Path) -> nbformat.NotebookNode:
                          f"with `git checkout -- {path}`") from None
 
 
-def build(solution: Path, url: str) -> tuple[str, str]:
-    """Return the normalised solution text and the student notebook text for one solution file."""
-    nb = read(solution)
-    sol = _with_header(nb, url, f"solutions/{solution.name}")
-    student = _with_header(nb, url, f"notebooks/{solution.name}")
+def student_copy(nb: nbformat.NotebookNode, where: str) -> nbformat.NotebookNode:
+    """Return the student notebook: solutions replaced by stubs, hidden tests removed, its fingerprint recorded."""
     cells = []
-    for index, cell in enumerate(student.cells):
-        where = f"{solution.name}, cell {index}"
+    for index, cell in enumerate(nb.cells):
+        at = f"{where}, cell {index}"
+        cell.metadata.pop("slideshow", None)  # slides are the instructor's (solutions/)
         if cell.cell_type != "code":
             if any(NEAR_MISS.search(line) or NBVAL_COMMENT.match(line) for line in cell.source.splitlines()):
-                raise MarkerError(f"{where}: markers belong in code cells")
+                raise MarkerError(f"{at}: markers belong in code cells")
         elif cell.source.strip():
-            cell.source = strip_solutions(cell.source, where)
+            cell.source = strip_solutions(cell.source, at)
             if not cell.source.strip():
                 continue  # a cell of hidden tests only: the student copy has no such cell
         cells.append(cell)
-    student.cells = cells
-    student.metadata["course"] = {"built_from": f"solutions/{solution.name}", "fingerprint": fingerprint(student)}
-    return nbformat.writes(sol) + "\n", nbformat.writes(student) + "\n"
+    nb.cells = cells
+    nb.metadata.pop("rise", None)
+    nb.metadata["course"] = {"built_from": where, "fingerprint": fingerprint(nb)}
+    return nb
+
+
+def build(solution: Path, url: str, root: Path = ROOT) -> dict[str, str]:
+    """Return ``{relative path: text}`` of the files made from one solution: solution and student copy of each edition."""
+    english, catalog = read(solution), root / "translations" / "ko"
+    versions = [("en", english)]
+    if (catalog / f"{solution.stem}.md").exists():  # a notebook gets its Korean edition once its catalog exists
+        versions.append(("ko", editions.translate(english, editions.read_catalog(catalog, solution.stem),
+                                                  solution.stem)[0]))
+    files = {}
+    for edition, nb in versions:
+        folder, under_badge = EDITIONS[edition], GLOSSARY.format(url=url) if edition == "ko" else ""
+        sol_path, student_path = f"solutions/{folder}{solution.name}", f"notebooks/{folder}{solution.name}"
+        sol = add_slideshow(_with_header(nb, url, sol_path, under_badge))
+        student = student_copy(_with_header(nb, url, student_path, under_badge), f"solutions/{folder}{solution.name}")
+        files[sol_path], files[student_path] = nbformat.writes(sol) + "\n", nbformat.writes(student) + "\n"
+    return files
 
 
 def plan(root: Path = ROOT, names: list[str] | None = None) -> dict[Path, str]:
@@ -201,7 +229,7 @@ def plan(root: Path = ROOT, names: list[str] | None = None) -> dict[Path, str]:
     url, files = repository_url(root), {}
     for solution in solutions:
         if not wanted or solution.stem in wanted:
-            files[solution], files[root / "notebooks" / solution.name] = build(solution, url)
+            files.update({root / path: text for path, text in build(solution, url, root).items()})
     return files
 
 
@@ -256,15 +284,18 @@ def main(argv: list[str] | None = None, root: Path = ROOT) -> int:
     except (BuildError, MarkerError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
-    extra = [] if args.names else sorted({p.name for p in (root / "notebooks").glob("*.ipynb")} -
-                                         {p.name for p in (root / "solutions").glob("*.ipynb")})
+    made = {path.relative_to(root) for path in plan(root, args.names)}
+    extra = [] if args.names else sorted(
+        str(p.relative_to(root)) for folder in ("notebooks", "notebooks/ko", "solutions/ko")
+        for p in (root / folder).glob("*.ipynb") if p.relative_to(root) not in made)
     for path in changes:
         print("stale: " + str(path.relative_to(root)))
     for name in extra:
-        print(f"no solution for: notebooks/{name}")
+        print(f"no solution for: {name}")
     if args.check:
         return 1 if changes or extra else 0
-    kept = [path for path, text in changes.items() if path.parent.name == "notebooks" and edited(path, text)]
+    student = [path for path in changes if path.relative_to(root).parts[0] == "notebooks"]
+    kept = [path for path in student if edited(path, changes[path])]
     if kept and not args.overwrite:
         print("refusing to overwrite student notebooks with edits the builder did not make: " +
               ", ".join(str(p.relative_to(root)) for p in kept) +
@@ -272,14 +303,20 @@ def main(argv: list[str] | None = None, root: Path = ROOT) -> int:
               "outputs/notebook-backups/ first).", file=sys.stderr)
         return 1
     for path in kept:
-        backup = root / "outputs" / "notebook-backups" / path.name
+        backup = root / "outputs" / "notebook-backups" / path.relative_to(root / "notebooks")
         backup.parent.mkdir(parents=True, exist_ok=True)
         shutil.copy2(path, backup)
         print(f"kept a copy of the edited {path.relative_to(root)} in {backup.relative_to(root)}")
-    (root / "notebooks").mkdir(exist_ok=True)
     for path, text in changes.items():
+        path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text)
-    print(f"{len(plan(root, args.names)) // 2} solution(s) → notebooks/ ({len(changes)} file(s) written)")
+    problems = [p for s in sorted((root / "solutions").glob("*.ipynb")) if not args.names or s.stem in args.names
+                if (root / "translations" / "ko" / f"{s.stem}.md").exists() for p in editions.translate(read(s), editions.read_catalog(root / "translations" / "ko", s.stem),
+                                            s.stem)[1]]
+    print(f"{len(made)} file(s) made from solutions/ ({len(changes)} written)")
+    if problems:
+        print(f"the Korean catalog is not complete ({len(problems)} problems; `python tools/editions.py check` "
+              "lists them): untranslated text stays English in the Korean notebooks")
     return 0
 
 

@@ -35,6 +35,7 @@ from pathlib import Path
 import nbformat
 
 BADGE_MARK = "colab-badge.svg"
+BUILDER_MARKERS = {"### BEGIN SOLUTION", "### END SOLUTION", "### BEGIN HIDDEN TESTS", "### END HIDDEN TESTS"}
 SETUP_ID = "colab-setup"  # the builder's Colab cell: the same in both editions, never translated
 _HEADER = re.compile(r"^<!-- (\S+) en:([0-9a-f]{8}) -->$")
 _HANGUL = re.compile(r"[\uac00-\ud7a3]")
@@ -156,7 +157,7 @@ def reads_as_text(literal: str) -> bool:
     that keeps it as it is.
     """
     if literal.startswith("#"):
-        return True
+        return literal.strip() not in BUILDER_MARKERS
     body = re.sub(r"\{[^{}]*\}", " ", re.sub(r"\$[^$]*\$", " ", literal))  # {fields} and $math$ are not words
     body = re.sub(r"^[rbfuRBFU]+(?=['\"])|\\[a-zA-Z]", " ", body)  # nor a prefix such as f, nor \n
     return bool(_WORD.search(body))
