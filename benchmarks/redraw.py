@@ -35,28 +35,54 @@ from helpers.perceptron_explorer import perceptron_explorer  # noqa: E402
 
 # (slider, value) moves a student might make; each cycle ends where it starts.
 MOVES = {
-    "01 perceptron_explorer('AND')": [("b", -1.5), ("w1", -0.5), ("gate", "XOR"), ("w2", 2.0), ("b", 0.3),
-                                      ("gate", "OR"), ("w1", 1.0), ("w2", 1.0), ("b", 0.0), ("gate", "AND")],
-    "02 descent_explorer(FIT)": [("lr", 1e-4), ("lr", 0.0112), ("num_steps", 5000), ("lr", 0.0126), ("lr", 10 ** -1.5),
-                                 ("num_steps", 20_000), ("lr", 1e-5), ("lr", 1e-3), ("num_steps", 10),
-                                 ("num_steps", 1000)],
+    "01 perceptron_explorer('AND')": [
+        ("b", -1.5),
+        ("w1", -0.5),
+        ("gate", "XOR"),
+        ("w2", 2.0),
+        ("b", 0.3),
+        ("gate", "OR"),
+        ("w1", 1.0),
+        ("w2", 1.0),
+        ("b", 0.0),
+        ("gate", "AND"),
+    ],
+    "02 descent_explorer(FIT)": [
+        ("lr", 1e-4),
+        ("lr", 0.0112),
+        ("num_steps", 5000),
+        ("lr", 0.0126),
+        ("lr", 10**-1.5),
+        ("num_steps", 20_000),
+        ("lr", 1e-5),
+        ("lr", 1e-3),
+        ("num_steps", 10),
+        ("num_steps", 1000),
+    ],
 }
-EXPLORERS = {"01 perceptron_explorer('AND')": lambda: perceptron_explorer("AND", w1=1.0, w2=1.0, b=0.0),
-             "02 descent_explorer(FIT)": lambda: descent_explorer(POINTS["fit"], lr=1e-3, num_steps=1000)}
+EXPLORERS = {
+    "01 perceptron_explorer('AND')": lambda: perceptron_explorer("AND", w1=1.0, w2=1.0, b=0.0),
+    "02 descent_explorer(FIT)": lambda: descent_explorer(POINTS["fit"], lr=1e-3, num_steps=1000),
+}
 
 
 def machine() -> str:
     """Return a one-line description of the CPU, its load and the library versions."""
     cpu = platform.processor() or platform.machine()
     try:
-        names = [line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
-                 if line.startswith("model name")]
+        names = [
+            line.split(":", 1)[1].strip()
+            for line in Path("/proc/cpuinfo").read_text().splitlines()
+            if line.startswith("model name")
+        ]
         cpu = f"{names[0]} ×{len(names)}" if names else cpu
     except OSError:
         pass
     load = ", ".join(f"{x:.2f}" for x in os.getloadavg())
-    return (f"CPU {cpu}; load average {load}; Python {platform.python_version()}, matplotlib {matplotlib.__version__}, "
-            f"ipywidgets {ipywidgets.__version__}")
+    return (
+        f"CPU {cpu}; load average {load}; Python {platform.python_version()}, matplotlib {matplotlib.__version__}, "
+        f"ipywidgets {ipywidgets.__version__}"
+    )
 
 
 def time_moves(name: str, moves: int) -> tuple[list[float], list[float]]:
@@ -82,9 +108,11 @@ def main() -> None:
         EXPLORERS[name]()
         built = time.perf_counter() - started
         wall, cpu = time_moves(name, args.moves)
-        print(f"{name}: built in {built:.3f} s; {len(wall)} slider moves (slider value to PNG on the widget): "
-              f"median {statistics.median(wall):.3f} s, max {max(wall):.3f} s wall; "
-              f"median {statistics.median(cpu):.3f} s CPU")
+        print(
+            f"{name}: built in {built:.3f} s; {len(wall)} slider moves (slider value to PNG on the widget): "
+            f"median {statistics.median(wall):.3f} s, max {max(wall):.3f} s wall; "
+            f"median {statistics.median(cpu):.3f} s CPU"
+        )
     print(f"after: {machine()}")
 
 

@@ -25,7 +25,22 @@ from .paths import output_dir
 from .plotting import MODEL_COLOR, TRUTH_COLOR, plot_cost_contour, plot_cost_curve, plot_fit, to_numpy
 
 __all__ = [
-    "GATES", "MODEL_COLOR", "POINTS", "TRUTH_COLOR", "get_device", "line_points", "output_dir", "plot_cost_contour",
-    "plot_cost_curve", "plot_fit", "run_exercise", "sample_max_min", "sample_sin", "sample_square", "set_language",
-    "set_seed", "to_numpy", "truth_table",
+    "GATES",
+    "MODEL_COLOR",
+    "POINTS",
+    "TRUTH_COLOR",
+    "get_device",
+    "line_points",
+    "output_dir",
+    "plot_cost_contour",
+    "plot_cost_curve",
+    "plot_fit",
+    "run_exercise",
+    "sample_max_min",
+    "sample_sin",
+    "sample_square",
+    "set_language",
+    "set_seed",
+    "to_numpy",
+    "truth_table",
 ]

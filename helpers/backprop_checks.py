@@ -32,7 +32,7 @@ def network_cost(X: np.ndarray, y: np.ndarray, params: dict[str, float]) -> floa
 
 
 def gradient_cases() -> list[tuple[np.ndarray, np.ndarray, dict[str, float]]]:
-    """Return seeded ``(X, y, params)`` cases: h1 on for 2+ points and off for 2+, and one case with h1 off everywhere."""
+    """Return seeded ``(X, y, params)`` cases: h1 on for 2+ points and off for 2+, plus one with h1 off everywhere."""
     cases = []
     for seed in (11, 12, 13, 14):
         rng = np.random.default_rng(seed)
@@ -56,8 +56,13 @@ def _b1_mistakes(X: np.ndarray, y: np.ndarray, params: dict[str, float]) -> list
     w1 = params["w1"]
     return [
         (float(np.sum(d_yhat * w1)), t("∂h1/∂b1 is ReLU's slope: 1 where z1 = w11·x1 + w21·x2 + b1 > 0, else 0")),
-        (float(np.sum(d_yhat * w1) * np.sum(2 * parts["z1"])),
-         t("that is the lecture's garbled formula; h1 = ReLU(z1) is not a square, so ∂h1/∂b1 is 1 where z1 > 0, else 0")),
+        (
+            float(np.sum(d_yhat * w1) * np.sum(2 * parts["z1"])),
+            t(
+                "that is the lecture's garbled formula; h1 = ReLU(z1) is not a square, "
+                "so ∂h1/∂b1 is 1 where z1 > 0, else 0"
+            ),
+        ),
         (float(np.sum(d_yhat * w1) * np.sum(mask)), t("multiply per data point, then sum: Σᵢ ∂cost/∂h1ᵢ · ∂h1ᵢ/∂b1")),
         (float(-np.sum(d_yhat * w1 * mask)), t("check the sign: the error is ŷᵢ − yᵢ, prediction minus target")),
         (float(np.sum(d_yhat * w1 * mask) / 2), t("the derivative of (ŷᵢ − yᵢ)² is 2(ŷᵢ − yᵢ): keep the factor 2")),
@@ -81,19 +86,32 @@ def check_grad_b1(fn: Any) -> str:
         value = as_float(got)
         if value is None:
             if np.size(got) > 1 and hasattr(got, "shape"):
-                raise Wrong(t("returned an array of shape {shape}, expected one number", shape=tuple(got.shape)),
-                            t("sum over the data points, e.g. np.sum(...)"))
+                raise Wrong(
+                    t("returned an array of shape {shape}, expected one number", shape=tuple(got.shape)),
+                    t("sum over the data points, e.g. np.sum(...)"),
+                )
             raise Wrong(t("returned {value}, expected one number", value=returned(got)), t("return a single float"))
         if not np.isfinite(value):
-            raise Wrong(t("returned {value} {where}", value=value, where=where),
-                        t("a NaN or inf usually means an overflow or a division by zero"))
+            raise Wrong(
+                t("returned {value} {where}", value=value, where=where),
+                t("a NaN or inf usually means an overflow or a division by zero"),
+            )
         expected = numerical_gradient(lambda v: network_cost(X, y, {**params, "b1": v[0]}), [params["b1"]])[0]
         if not agrees([value], [expected], [b1_scale(X, y, params)]):
             loose = b1_scale(X, y, params, every_point=True)
-            hint = next((h for v, h in _b1_mistakes(X, y, params) if agrees([value], [v], [loose])),
-                        t("∂cost/∂b1 = Σᵢ 2(ŷᵢ − yᵢ) · w1 · [z1ᵢ > 0]: multiply per data point, then sum"))
-            raise Wrong(t("returned {value} {where}, the numerical gradient is {expected}",
-                          value=f"{value:.6g}", where=where, expected=f"{expected:.6g}"), hint)
+            hint = next(
+                (h for v, h in _b1_mistakes(X, y, params) if agrees([value], [v], [loose])),
+                t("∂cost/∂b1 = Σᵢ 2(ŷᵢ − yᵢ) · w1 · [z1ᵢ > 0]: multiply per data point, then sum"),
+            )
+            raise Wrong(
+                t(
+                    "returned {value} {where}, the numerical gradient is {expected}",
+                    value=f"{value:.6g}",
+                    where=where,
+                    expected=f"{expected:.6g}",
+                ),
+                hint,
+            )
     return t("matches the numerical gradient on all 5 data sets (one with h1 dead)")
 
 
@@ -121,22 +139,35 @@ def _value_grads(value_class: Any, build: Callable[..., Any], inputs: Sequence[f
 def check_value_mul(value_class: Any) -> str:
     """Check ``value_class``'s ``*`` backward: leaf ``.grad`` after ``backward()`` against finite differences."""
     if not isinstance(value_class, type):
-        raise Wrong(t("expected the Value class, got a {kind}", kind=type(value_class).__name__),
-                    t("pass the class itself: check_value_mul(Value)"))
+        raise Wrong(
+            t("expected the Value class, got a {kind}", kind=type(value_class).__name__),
+            t("pass the class itself: check_value_mul(Value)"),
+        )
     for label, build, inputs in MUL_CASES:
         where = t("{label} with {values}", label=label, values=", ".join(f"{k} = {v:g}" for k, v in zip("abc", inputs)))
         grads = learner(_value_grads, value_class, build, inputs, what=f"{where}: backward()")
         numbers = [as_float(g) for g in grads]
         if any(g is None for g in numbers):
-            raise Wrong(t("{where}: .grad holds {grads}, expected numbers", where=where, grads=returned(grads)),
-                        t("add plain numbers to self.grad and other.grad (use .data, not the Value itself)"))
+            raise Wrong(
+                t("{where}: .grad holds {grads}, expected numbers", where=where, grads=returned(grads)),
+                t("add plain numbers to self.grad and other.grad (use .data, not the Value itself)"),
+            )
         if not all(np.isfinite(numbers)):
-            raise Wrong(t("{where}: gradients {grads}", where=where, grads=_fmt(numbers)),
-                        t("a NaN or inf usually means an overflow or a division by zero"))
+            raise Wrong(
+                t("{where}: gradients {grads}", where=where, grads=_fmt(numbers)),
+                t("a NaN or inf usually means an overflow or a division by zero"),
+            )
         expected = numerical_gradient(lambda p: build(*p, relu=_relu), inputs)
         if not agrees(numbers, expected, np.abs(expected) + 1):
-            raise Wrong(t("{where}: gradients {grads}, the numerical gradients are {expected}",
-                          where=where, grads=_fmt(numbers), expected=_fmt(expected)), _mul_hint(label, numbers, inputs))
+            raise Wrong(
+                t(
+                    "{where}: gradients {grads}, the numerical gradients are {expected}",
+                    where=where,
+                    grads=_fmt(numbers),
+                    expected=_fmt(expected),
+                ),
+                _mul_hint(label, numbers, inputs),
+            )
     return t("gradients match finite differences in all {n} expressions", n=len(MUL_CASES))
 
 

@@ -140,26 +140,35 @@ def call_text(fn: Any, *args: Any) -> str:
 def learner(fn: Any, *args: Any, what: str, bound: str = "formula") -> Any:
     """Return ``fn(*args)`` run under ``SECONDS[bound]``; raise :class:`Todo` for a stub, :class:`Wrong` otherwise."""
     if not callable(fn):
-        raise Wrong(t("{what}: expected a function, got a {kind}", what=what, kind=type(fn).__name__),
-                    t("pass the function itself, without calling it: no () after its name"))
+        raise Wrong(
+            t("{what}: expected a function, got a {kind}", what=what, kind=type(fn).__name__),
+            t("pass the function itself, without calling it: no () after its name"),
+        )
     seconds = SECONDS[bound]
     try:
         with time_limit(seconds):
             return fn(*args)
     except _OutOfTime:
-        hint = (t("the course's recipe trains in seconds: look for a loop that never ends, or far more steps than needed")
-                if bound == "training" else
-                t("look for a loop whose condition never becomes false; stop a running cell with ■ (Interrupt)"))
-        raise Wrong(t("{what} did not return within {seconds:g} s — an endless loop?", what=what, seconds=seconds),
-                    hint) from None
+        hint = (
+            t("the course's recipe trains in seconds: look for a loop that never ends, or far more steps than needed")
+            if bound == "training"
+            else t("look for a loop whose condition never becomes false; stop a running cell with ■ (Interrupt)")
+        )
+        raise Wrong(
+            t("{what} did not return within {seconds:g} s — an endless loop?", what=what, seconds=seconds), hint
+        ) from None
     except NotImplementedError as error:
         if 'missing the required "forward"' in str(error):
-            raise Wrong(t("{what} raised NotImplementedError: {error}", what=what, error=error),
-                        t("spell the method `def forward(self, x):` and indent it inside the class")) from None
+            raise Wrong(
+                t("{what} raised NotImplementedError: {error}", what=what, error=error),
+                t("spell the method `def forward(self, x):` and indent it inside the class"),
+            ) from None
         raise Todo() from None
     except Exception as error:  # the learner's mistake is reported, not raised
-        raise Wrong(t("{what} raised {kind}: {error}", what=what, kind=type(error).__name__, error=error),
-                    t("fix the error, then run this cell again")) from None
+        raise Wrong(
+            t("{what} raised {kind}: {error}", what=what, kind=type(error).__name__, error=error),
+            t("fix the error, then run this cell again"),
+        ) from None
 
 
 def judge(name: str, check: Callable[..., str], *args: Any, **kwargs: Any) -> Verdict:
@@ -167,15 +176,25 @@ def judge(name: str, check: Callable[..., str], *args: Any, **kwargs: Any) -> Ve
     try:
         result = ("done", check(*args, **kwargs), "")
     except Todo as todo:
-        result = ("todo", todo.message or t("not done yet"),
-                  todo.hint or t("replace `raise NotImplementedError()` with your code, then run this cell again"))
+        result = (
+            "todo",
+            todo.message or t("not done yet"),
+            todo.hint or t("replace `raise NotImplementedError()` with your code, then run this cell again"),
+        )
     except Wrong as wrong:
         result = ("wrong", wrong.message, wrong.hint)
     except _OutOfTime as out:
-        result = ("wrong", t("your code did not return within {seconds:g} s — an endless loop?", seconds=out.args[0]), "")
+        result = (
+            "wrong",
+            t("your code did not return within {seconds:g} s — an endless loop?", seconds=out.args[0]),
+            "",
+        )
     except Exception as error:  # the learner's object broke the checker itself: still a verdict, never a traceback
-        result = ("wrong", t("your answer could not be checked: {kind}: {error}", kind=type(error).__name__, error=error),
-                  t("return what the exercise asks for (see its docstring), then run this cell again"))
+        result = (
+            "wrong",
+            t("your answer could not be checked: {kind}: {error}", kind=type(error).__name__, error=error),
+            t("return what the exercise asks for (see its docstring), then run this cell again"),
+        )
     outcome = verdict(name, *result)
     if args and callable(args[0]):
         _judged[id(args[0])] = (args[0], outcome)
@@ -184,11 +203,14 @@ def judge(name: str, check: Callable[..., str], *args: Any, **kwargs: Any) -> Ve
 
 def checker(name: str) -> Callable[[Callable[..., str]], Callable[..., Verdict]]:
     """Decorate ``check(learners_function, ...) -> message`` into a checker that returns a :class:`Verdict`."""
+
     def decorate(check: Callable[..., str]) -> Callable[..., Verdict]:
         @functools.wraps(check)
         def run(*args: Any, **kwargs: Any) -> Verdict:
             return judge(name, check, *args, **kwargs)
+
         return run
+
     return decorate
 
 
@@ -199,7 +221,7 @@ def latest_verdict(fn: Any) -> Verdict | None:
 
 
 def run_exercise(fn: Any, *args: Any, **kwargs: Any) -> Any:
-    """Return ``fn(*args, **kwargs)``; if the exercise is unsolved, fails or was judged not done, print one line, return None.
+    """Return ``fn(*args, **kwargs)``; if unsolved, failing or judged not done, print one line, return None.
 
     Cells that build on an exercise use this so that they explain instead of raising.
     """
@@ -238,4 +260,3 @@ def returned(value: Any) -> str:
         return t("None — is the `return` missing?")
     text = repr(value)
     return text if len(text) <= 60 else text[:57] + "…"
-

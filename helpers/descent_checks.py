@@ -64,8 +64,10 @@ def _pair(text: str, value: Any, hint: str) -> Pair:
     if pair is None:
         raise Wrong(t("{call} returned {value}, expected a pair of numbers", call=text, value=returned(value)), hint)
     if not all(np.isfinite(pair)):
-        raise Wrong(t("{call} returned {pair}", call=text, pair=_show(pair)),
-                    t("a NaN or inf usually means an overflow: check the formula, not the learning rate"))
+        raise Wrong(
+            t("{call} returned {pair}", call=text, pair=_show(pair)),
+            t("a NaN or inf usually means an overflow: check the formula, not the learning rate"),
+        )
     return pair
 
 
@@ -88,12 +90,22 @@ def check_gradient(gradient: Any) -> str:
     """Check ``gradient(a, b, points) → (∂cost/∂a, ∂cost/∂b)`` against the numerical derivative at 5 places."""
     for a, b, which in _WHERE:
         text = f"gradient({a:.4g}, {b:.4g}, POINTS['{which}'])"
-        got = _pair(text, learner(gradient, a, b, list(POINTS[which]), what=text),
-                    t("return the two derivatives: return dcost_da, dcost_db"))
+        got = _pair(
+            text,
+            learner(gradient, a, b, list(POINTS[which]), what=text),
+            t("return the two derivatives: return dcost_da, dcost_db"),
+        )
         expected, scale = line_gradient(a, b, POINTS[which]), gradient_scale(a, b, POINTS[which])
         if not agrees(got, expected, scale):
-            raise Wrong(t("{call} returned {got}, expected {expected} (numerical derivative)",
-                          call=text, got=_show(got), expected=_show(expected)), _gradient_hint(got, expected, scale))
+            raise Wrong(
+                t(
+                    "{call} returned {got}, expected {expected} (numerical derivative)",
+                    call=text,
+                    got=_show(got),
+                    expected=_show(expected),
+                ),
+                _gradient_hint(got, expected, scale),
+            )
     return t("matches the numerical derivative in all {n} cases", n=len(_WHERE))
 
 
@@ -119,11 +131,16 @@ def check_descent_step(descent_step: Any) -> str:
     """Check ``descent_step(a, b, points, lr) → (new a, new b)``, starting with the lecture's worked step."""
     for a, b, which, lr in _STEPS:
         text = f"descent_step({a:.4g}, {b:.4g}, POINTS['{which}'], lr={lr:g})"
-        got = _pair(text, learner(descent_step, a, b, list(POINTS[which]), lr, what=text),
-                    t("return the new a and the new b: return a - lr * dcost_da, b - lr * dcost_db"))
+        got = _pair(
+            text,
+            learner(descent_step, a, b, list(POINTS[which]), lr, what=text),
+            t("return the new a and the new b: return a - lr * dcost_da, b - lr * dcost_db"),
+        )
         g, (ga, gb) = line_gradient(a, b, POINTS[which]), gradient_scale(a, b, POINTS[which])
         expected = (a - lr * g[0], b - lr * g[1])
         if not agrees(got, expected, (abs(a) + lr * ga, abs(b) + lr * gb)):
-            raise Wrong(t("{call} returned {got}, expected {expected}", call=text, got=_show(got), expected=_show(expected)),
-                        _step_hint(got, a, b, lr, g, POINTS[which]))
+            raise Wrong(
+                t("{call} returned {got}, expected {expected}", call=text, got=_show(got), expected=_show(expected)),
+                _step_hint(got, a, b, lr, g, POINTS[which]),
+            )
     return t("all {n} steps right, including the lecture's first step to (0.2, 0.038)", n=len(_STEPS))

@@ -43,14 +43,34 @@ def describe_run(points: Any, lr: float, path: np.ndarray) -> str:
         final = float(cost(a, b))
     steps = len(path) - 1
     if diverged(points, path):
-        where = (t("above the critical α = {critical:.4g}", critical=critical) if lr > critical
-                 else t("below the critical α = {critical:.4g}", critical=critical))
-        return t("α = {lr:.3g} ({where}): diverged after {steps} steps, a = {a:.3g}, b = {b:.3g}, cost = {cost:.3g}",
-                 lr=lr, where=where, steps=steps, a=a, b=b, cost=final)
+        where = (
+            t("above the critical α = {critical:.4g}", critical=critical)
+            if lr > critical
+            else t("below the critical α = {critical:.4g}", critical=critical)
+        )
+        return t(
+            "α = {lr:.3g} ({where}): diverged after {steps} steps, a = {a:.3g}, b = {b:.3g}, cost = {cost:.3g}",
+            lr=lr,
+            where=where,
+            steps=steps,
+            a=a,
+            b=b,
+            cost=final,
+        )
     state = t("converged") if max(abs(a - a_best), abs(b - b_best)) < 1e-4 else t("still descending")
-    return t("α = {lr:.3g}, {steps} steps: a = {a:.6f}, b = {b:.6f}, cost = {cost:.6f} ({state}; "
-             "least squares: a = {a_best:.6f}, b = {b_best:.6f}, cost = {best:.6f})", lr=lr, steps=steps, a=a, b=b,
-             cost=final, state=state, a_best=a_best, b_best=b_best, best=float(cost(a_best, b_best)))
+    return t(
+        "α = {lr:.3g}, {steps} steps: a = {a:.6f}, b = {b:.6f}, cost = {cost:.6f} ({state}; "
+        "least squares: a = {a_best:.6f}, b = {b_best:.6f}, cost = {best:.6f})",
+        lr=lr,
+        steps=steps,
+        a=a,
+        b=b,
+        cost=final,
+        state=state,
+        a_best=a_best,
+        b_best=b_best,
+        best=float(cost(a_best, b_best)),
+    )
 
 
 def build_descent(figure: Figure, points: Any = POINTS["fit"]) -> tuple[Update, list[Artist]]:
@@ -64,12 +84,21 @@ def build_descent(figure: Figure, points: Any = POINTS["fit"]) -> tuple[Update, 
     data = ax_fit.scatter(x, y, color=TRUTH_COLOR, zorder=3, label=t("data"))
     ax_fit.legend(handles=[data, model], loc="upper left")
     ax_fit.set(xlim=ax_fit.get_xlim(), ylim=(y.min() - 4, y.max() + 4), xlabel="$x$", ylabel="$y$")
-    note = ax_fit.text(0.97, 0.04, "", transform=ax_fit.transAxes, ha="right", va="bottom", color=_WARNING,
-                       bbox={"facecolor": "white", "edgecolor": _WARNING})  # below the points, where no data is
+    note = ax_fit.text(
+        0.97,
+        0.04,
+        "",
+        transform=ax_fit.transAxes,
+        ha="right",
+        va="bottom",
+        color=_WARNING,
+        bbox={"facecolor": "white", "edgecolor": _WARNING},
+    )  # below the points, where no data is
 
     (curve,) = ax_cost.plot([], [])
-    ax_cost.set(yscale="log", xlabel=t("step"), ylabel=t("cost − minimum cost"),
-                title=t("Cost per step (above its minimum)"))
+    ax_cost.set(
+        yscale="log", xlabel=t("step"), ylabel=t("cost − minimum cost"), title=t("Cost per step (above its minimum)")
+    )
     ax_cost.minorticks_off()  # many decades: minor ticks only cost drawing time
 
     def update(lr: float, num_steps: int) -> str:
@@ -84,8 +113,11 @@ def build_descent(figure: Figure, points: Any = POINTS["fit"]) -> tuple[Update, 
         model.set_data(x, line)
         model.set_visible(on_chart)
         note.set_visible(not on_chart)  # say why the line is missing
-        note.set_text(t("The run diverged:\nits line (a = {a:.3g}, b = {b:.3g})\nis off the chart", a=a, b=b) if bad
-                      else t("The line (a = {a:.3g}, b = {b:.3g})\nis off the chart", a=a, b=b))
+        note.set_text(
+            t("The run diverged:\nits line (a = {a:.3g}, b = {b:.3g})\nis off the chart", a=a, b=b)
+            if bad
+            else t("The line (a = {a:.3g}, b = {b:.3g})\nis off the chart", a=a, b=b)
+        )
         ax_fit.set_title(t("Fitted line after {steps} steps", steps=len(path) - 1))
         steps = np.unique(np.linspace(0, len(path) - 1, 2000).astype(int))  # at most 2000 points: enough to draw
         costs = excess_costs(p, path[steps])
@@ -93,7 +125,7 @@ def build_descent(figure: Figure, points: Any = POINTS["fit"]) -> tuple[Update, 
         ax_cost.relim()
         ax_cost.autoscale_view(scaley=False)
         low, high = np.floor(np.log10([costs.min(), costs.max()]))
-        ax_cost.set_ylim(10 ** low, 10 ** (high + 1))  # whole decades: at least two labelled ticks
+        ax_cost.set_ylim(10**low, 10 ** (high + 1))  # whole decades: at least two labelled ticks
         return describe_run(p, lr, path)
 
     # Drawn in this order, over the rest: the start, the ★ and the data stay above the lines.
@@ -103,6 +135,8 @@ def build_descent(figure: Figure, points: Any = POINTS["fit"]) -> tuple[Update, 
 def descent_explorer(points: Any = POINTS["fit"], lr: float = 1e-3, num_steps: int = 1000) -> LiveFigure:
     """Return the explorer: a log-scale α slider (1e-5 … 0.03) and a steps slider (10 … 20 000) redrawing one run."""
     points = as_points(points)
-    controls = {"lr": log_slider(t("learning rate α"), require_learning_rate(lr), -5, -1.5),
-                "num_steps": int_slider(t("steps"), require_count("num_steps", num_steps), 10, 20_000, step=10)}
+    controls = {
+        "lr": log_slider(t("learning rate α"), require_learning_rate(lr), -5, -1.5),
+        "num_steps": int_slider(t("steps"), require_count("num_steps", num_steps), 10, 20_000, step=10),
+    }
     return live_figure(lambda figure: build_descent(figure, points), controls, figsize=(14, 4.2))

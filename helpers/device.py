@@ -20,7 +20,9 @@ def get_device() -> torch.device:
     if wanted == "cpu":
         return torch.device("cpu")
     if wanted == "cuda" and not torch.cuda.is_available():
-        raise RuntimeError("COURSE_DEVICE=cuda but no CUDA GPU is available here: unset COURSE_DEVICE, or set it to cpu")
+        raise RuntimeError(
+            "COURSE_DEVICE=cuda but no CUDA GPU is available here: unset COURSE_DEVICE, or set it to cpu"
+        )
     return torch.device("cuda" if torch.cuda.is_available() else "cpu")
 
 

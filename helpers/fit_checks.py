@@ -65,8 +65,11 @@ class _Task:
 
     def where(self) -> str:
         """Return how the points read in a message."""
-        return {"fit_square": t("x = −100, −99, …, 100"), "fit_sin": t("201 points of [−10, 10]"),
-                "fit_max_min": t("1000 held-out pairs")}[self.name]
+        return {
+            "fit_square": t("x = −100, −99, …, 100"),
+            "fit_sin": t("201 points of [−10, 10]"),
+            "fit_max_min": t("1000 held-out pairs"),
+        }[self.name]
 
 
 _SQUARE = _Task("fit_square", "solve_square", square_points, TARGETS["square"], *SCALES["square"], 1)
@@ -74,7 +77,8 @@ _SIN = _Task("fit_sin", "solve_sin", sin_points, TARGETS["sin"], *SCALES["sin"],
 _MAX_MIN = _Task("fit_max_min", "solve_max_min", max_min_points, TARGETS["max_min"], *SCALES["max_min"], 2)
 
 
-# ---------------------------------------------------------------- errors of a model (also for the cells after a checker)
+# -------------------------------------------------------- errors of a model (also for the cells after a checker)
+
 
 def _device_of(model: Any) -> torch.device | None:
     """Return the device of the model's first parameter or buffer (None when it has none)."""
@@ -83,7 +87,7 @@ def _device_of(model: Any) -> torch.device | None:
 
 
 def _errors_or_nan(task: _Task, model: Any) -> list[float]:
-    """Return each head's error on the task's points; for None or a broken model, say why in one line and return NaNs."""
+    """Return each head's error on the task's points; for None or a broken model, say why in one line, return NaNs."""
     try:
         X, Y = task.points(_device_of(model) or "cpu")
         with torch.no_grad():
@@ -106,7 +110,7 @@ def sin_error(model: Any) -> float:
 
 
 def max_min_errors(model: Any) -> tuple[float, float]:
-    """Return the mean |error| of the max head and of the min head on the 1000 held-out pairs (NaNs if no usable model)."""
+    """Return the mean |error| of the max head and of the min head on the 1000 held-out pairs (NaN: no usable model)."""
     error_max, error_min = _errors_or_nan(_MAX_MIN, model)
     return error_max, error_min
 
@@ -118,41 +122,54 @@ def max_min_error(model: Any) -> float:
 
 # ---------------------------------------------------------------- what the learner's function returned
 
+
 def _heads(task: _Task, value: Any, n: int) -> list[torch.Tensor]:
     """Return the model's output as a list of (n, 1) float tensors, one per head, or raise Wrong."""
     fix = t("end forward with `return self.max_layer(out), self.min_layer(out)`")
     if task.heads == 1:
         if isinstance(value, (tuple, list)) and len(value) != n:
-            raise Wrong(t("model(x) returned a {kind} of {n}, expected one tensor", kind=type(value).__name__, n=len(value)),
-                        t("return the last layer's output itself"))
+            raise Wrong(
+                t("model(x) returned a {kind} of {n}, expected one tensor", kind=type(value).__name__, n=len(value)),
+                t("return the last layer's output itself"),
+            )
         outputs = [value]
     elif isinstance(value, torch.Tensor):
-        raise Wrong(t("model(X) returned one tensor of shape {shape}, expected two: (max, min)", shape=tuple(value.shape)),
-                    fix)
+        raise Wrong(
+            t("model(X) returned one tensor of shape {shape}, expected two: (max, min)", shape=tuple(value.shape)), fix
+        )
     elif not isinstance(value, (tuple, list)) or len(value) != 2:
         raise Wrong(t("model(X) returned {value}, expected a pair (max, min)", value=returned(value)), fix)
     else:
         outputs = list(value)
     for output in outputs:
         if not isinstance(output, torch.Tensor):
-            raise Wrong(t("the model returned a {kind}, expected a tensor of shape ({n}, 1)", kind=type(output).__name__, n=n),
-                        t("return the network's output tensor (no .tolist(), .item() or .numpy())"))
+            raise Wrong(
+                t("the model returned a {kind}, expected a tensor of shape ({n}, 1)", kind=type(output).__name__, n=n),
+                t("return the network's output tensor (no .tolist(), .item() or .numpy())"),
+            )
         if tuple(output.shape) != (n, 1):
-            hint = (t("keep the column: an (N,) output minus (N, 1) targets broadcasts to an (N, N) cost")
-                    if tuple(output.shape) == (n,) else t("the last layer should be Linear(256, 1)"))
+            hint = (
+                t("keep the column: an (N,) output minus (N, 1) targets broadcasts to an (N, N) cost")
+                if tuple(output.shape) == (n,)
+                else t("the last layer should be Linear(256, 1)")
+            )
             raise Wrong(t("the model returned shape {shape}, expected ({n}, 1)", shape=tuple(output.shape), n=n), hint)
     return [output.detach().float() for output in outputs]
 
 
 def _outputs(task: _Task, model: Any, X: torch.Tensor) -> list[torch.Tensor]:
-    """Return ``model(X)`` as one (N, 1) tensor per head, or raise Wrong (the model is then of no use to the cells after)."""
+    """Return ``model(X)`` as one (N, 1) tensor per head, or raise Wrong (then the cells after cannot use it)."""
     if not callable(model) or isinstance(model, type):
-        raise Wrong(t("expected a trained model, got {value}", value=returned(model)),
-                    t("return the trained model (an nn.Module), not its class or its state_dict"))
+        raise Wrong(
+            t("expected a trained model, got {value}", value=returned(model)),
+            t("return the trained model (an nn.Module), not its class or its state_dict"),
+        )
     model_device = _device_of(model)
     if model_device is not None and model_device.type != X.device.type:
-        raise Wrong(t("the model is on {found} but the data is on {device}", found=model_device, device=X.device),
-                    t("move the model with model.to(device) before training it"))
+        raise Wrong(
+            t("the model is on {found} but the data is on {device}", found=model_device, device=X.device),
+            t("move the model with model.to(device) before training it"),
+        )
     with torch.no_grad():
         try:
             value = learner(model, X, what=t("model(x) on a ({n}, {d}) tensor", n=len(X), d=X.shape[1]), bound="model")
@@ -168,16 +185,21 @@ def _costs(costs: Any) -> np.ndarray:
     if costs is None:
         raise Wrong(t("the costs are None"), t("fit must end with `return costs`, the list of cost.item() per step"))
     if isinstance(costs, (list, tuple)) and any(isinstance(c, torch.Tensor) and c.requires_grad for c in costs):
-        raise Wrong(t("the costs are tensors that keep their computation graphs"),
-                    t("append cost.item(), a plain float, not the cost tensor"))
+        raise Wrong(
+            t("the costs are tensors that keep their computation graphs"),
+            t("append cost.item(), a plain float, not the cost tensor"),
+        )
     values = [as_float(c) for c in costs] if isinstance(costs, (list, tuple)) else None
     if values is None or any(v is None for v in values) or not values:
-        raise Wrong(t("the costs are {value}, expected a list of numbers, one per step", value=returned(costs)),
-                    t("append cost.item() to a list at every step and return that list"))
+        raise Wrong(
+            t("the costs are {value}, expected a list of numbers, one per step", value=returned(costs)),
+            t("append cost.item() to a list at every step and return that list"),
+        )
     return np.array(values)
 
 
 # ---------------------------------------------------------------- why a model fails
+
 
 @contextmanager
 def _watching_optimizers() -> Iterator[dict[str, Any]]:
@@ -200,26 +222,34 @@ def _watching_optimizers() -> Iterator[dict[str, Any]]:
 
 def _errors(task: _Task, outputs: list[torch.Tensor], Y: torch.Tensor) -> list[float]:
     """Return each head's error: max |error| for one head, mean |error| for two."""
-    errors = [(output - Y[:, i:i + 1]).abs() for i, output in enumerate(outputs)]
+    errors = [(output - Y[:, i : i + 1]).abs() for i, output in enumerate(outputs)]
     return [e.max().item() if task.heads == 1 else e.mean().item() for e in errors]
 
 
 def _r2(outputs: list[torch.Tensor], Y: torch.Tensor) -> float:
     """Return the worst head's R² = 1 − MSE / Var(y): 1 is perfect, 0 no better than a constant."""
-    scores = [1 - ((o - Y[:, i:i + 1]) ** 2).mean().item() / Y[:, i].var(unbiased=False).item()
-              for i, o in enumerate(outputs)]
+    scores = [
+        1 - ((o - Y[:, i : i + 1]) ** 2).mean().item() / Y[:, i].var(unbiased=False).item()
+        for i, o in enumerate(outputs)
+    ]
     return min(scores)
 
 
 def _diverged(costs: np.ndarray, lr: Any) -> tuple[str, str] | None:
     """Return (problem, hint) if the recorded cost became NaN/inf or exploded, else None."""
-    lower = t("the learning rate (lr = {lr}) is too large: lower it, e.g. 10 times", lr=lr) if lr is not None \
+    lower = (
+        t("the learning rate (lr = {lr}) is too large: lower it, e.g. 10 times", lr=lr)
+        if lr is not None
         else t("the learning rate is too large: lower it, e.g. 10 times")
+    )
     if not np.isfinite(costs).all():
         return t("the cost became NaN or inf during training"), lower
     if len(costs) > 1 and costs[1:].max() > 100 * costs[0]:
-        return t("the cost exploded from {first} to {worst} during training", first=f"{costs[0]:.3g}",
-                 worst=f"{costs[1:].max():.3g}"), lower
+        return t(
+            "the cost exploded from {first} to {worst} during training",
+            first=f"{costs[0]:.3g}",
+            worst=f"{costs[1:].max():.3g}",
+        ), lower
     return None
 
 
@@ -230,11 +260,22 @@ def _scaled_meaning(task: _Task, model: Any, X: torch.Tensor, Y: torch.Tensor) -
     variants = {
         (xs, ys): (t("x / {xs} in, y / {ys} out", xs=f"{xs:g}", ys=f"{ys:g}"), wrap),
         (xs, 1.0): (t("x / {xs} in", xs=f"{xs:g}"), wrap),
-        (1.0, ys): (t("y / {ys} out", ys=f"{ys:g}"), t("multiply the output by {ys}, or better {wrap}", ys=f"{ys:g}", wrap=wrap)),
-        (1 / xs, 1 / ys): (t("the net inside was trained on raw x and y, but is wrapped to expect x / {xs} and y / {ys}",
-                             xs=f"{xs:g}", ys=f"{ys:g}"),
-                           t("train it on the scaled numbers the wrapper expects: fit(net, …, x_scale={xs}, y_scale={ys})",
-                             xs=f"{xs:g}", ys=f"{ys:g}")),
+        (1.0, ys): (
+            t("y / {ys} out", ys=f"{ys:g}"),
+            t("multiply the output by {ys}, or better {wrap}", ys=f"{ys:g}", wrap=wrap),
+        ),
+        (1 / xs, 1 / ys): (
+            t(
+                "the net inside was trained on raw x and y, but is wrapped to expect x / {xs} and y / {ys}",
+                xs=f"{xs:g}",
+                ys=f"{ys:g}",
+            ),
+            t(
+                "train it on the scaled numbers the wrapper expects: fit(net, …, x_scale={xs}, y_scale={ys})",
+                xs=f"{xs:g}",
+                ys=f"{ys:g}",
+            ),
+        ),
     }
     for (a, b), meaning in variants.items():
         if (a, b) == (1.0, 1.0):
@@ -249,15 +290,25 @@ def _scaled_meaning(task: _Task, model: Any, X: torch.Tensor, Y: torch.Tensor) -
     return None
 
 
-def _diagnose(task: _Task, model: Any, outputs: list[torch.Tensor], X: torch.Tensor, Y: torch.Tensor,
-              seen: dict[str, Any]) -> tuple[str, str]:
+def _diagnose(
+    task: _Task, model: Any, outputs: list[torch.Tensor], X: torch.Tensor, Y: torch.Tensor, seen: dict[str, Any]
+) -> tuple[str, str]:
     """Return (problem, hint) for a model whose predictions do not follow the targets at all."""
     if task.heads == 2:
-        patterns = {(1, 0): (t("the heads are swapped: the first returns the min, the second the max"),
-                             t("return (max, min), and train the first head on max(x1, x2)")),
-                    (1, 1): (t("both heads predict the minimum"), t("the lecture's listing overwrites the max labels "
-                                                                    "with the min labels: train the first head on max(x1, x2)")),
-                    (0, 0): (t("both heads predict the maximum"), t("train the second head on min(x1, x2)"))}
+        patterns = {
+            (1, 0): (
+                t("the heads are swapped: the first returns the min, the second the max"),
+                t("return (max, min), and train the first head on max(x1, x2)"),
+            ),
+            (1, 1): (
+                t("both heads predict the minimum"),
+                t(
+                    "the lecture's listing overwrites the max labels "
+                    "with the min labels: train the first head on max(x1, x2)"
+                ),
+            ),
+            (0, 0): (t("both heads predict the maximum"), t("train the second head on min(x1, x2)")),
+        }
         for columns, message in patterns.items():
             if _r2(outputs, Y[:, list(columns)]) >= 0.9:
                 return message
@@ -265,28 +316,43 @@ def _diagnose(task: _Task, model: Any, outputs: list[torch.Tensor], X: torch.Ten
     if scaled:
         return t("the model is right only on rescaled numbers ({how})", how=scaled[0]), scaled[1]
     if seen["steps"] == 0:
-        return (t("the predictions are far off everywhere, and {solve}() never ran optimizer.step()", solve=task.solve),
-                t("does the loop call optimizer.step() after cost.backward()?"))
+        return (
+            t("the predictions are far off everywhere, and {solve}() never ran optimizer.step()", solve=task.solve),
+            t("does the loop call optimizer.step() after cost.backward()?"),
+        )
     if not {id(p) for p in model.parameters()} & seen["params"]:
-        return (t("optimizer.step() ran, but on parameters that are not the returned model's"),
-                t("build the optimizer from the net you train and return: torch.optim.Adam(net.parameters(), lr=lr)"))
-    spread = [(o.std().item(), (o.mean() - Y[:, i].mean()).abs().item(), Y[:, i].std().item()) for i, o in enumerate(outputs)]
+        return (
+            t("optimizer.step() ran, but on parameters that are not the returned model's"),
+            t("build the optimizer from the net you train and return: torch.optim.Adam(net.parameters(), lr=lr)"),
+        )
+    spread = [
+        (o.std().item(), (o.mean() - Y[:, i].mean()).abs().item(), Y[:, i].std().item()) for i, o in enumerate(outputs)
+    ]
     if all(s < 0.05 * sd and gap < 0.25 * sd for s, gap, sd in spread):
-        return (t("the model predicts about the same value everywhere, the mean of the targets"),
-                t("in the cost, net(x) and y must both be (N, 1): (N,) minus (N, 1) broadcasts to (N, N) and trains "
-                  "the net towards the mean (no .squeeze(), .flatten() or [:, 0])"))
-    return (t("the predictions are far off everywhere"),
-            t("check the cost, ((net(x / x_scale) - y / y_scale) ** 2).mean(), and that fit trains the net you return"))
+        return (
+            t("the model predicts about the same value everywhere, the mean of the targets"),
+            t(
+                "in the cost, net(x) and y must both be (N, 1): (N,) minus (N, 1) broadcasts to (N, N) and trains "
+                "the net towards the mean (no .squeeze(), .flatten() or [:, 0])"
+            ),
+        )
+    return (
+        t("the predictions are far off everywhere"),
+        t("check the cost, ((net(x / x_scale) - y / y_scale) ** 2).mean(), and that fit trains the net you return"),
+    )
 
 
 # ---------------------------------------------------------------- the checkers
+
 
 def _check_fit(solve: Any, task: _Task, device: torch.device, kept: list[Any]) -> str:
     with _watching_optimizers() as seen:
         result = learner(solve, what=f"{task.solve}()", bound="training")
     if not isinstance(result, (tuple, list)) or len(result) != 2:
-        raise Wrong(t("{solve}() returned {value}, expected (model, costs)", solve=task.solve, value=returned(result)),
-                    t("end with `return model, costs`"))
+        raise Wrong(
+            t("{solve}() returned {value}, expected (model, costs)", solve=task.solve, value=returned(result)),
+            t("end with `return model, costs`"),
+        )
     model, costs = result
     X, Y = task.points(device)
     outputs = _outputs(task, model, X)
@@ -298,18 +364,35 @@ def _check_fit(solve: Any, task: _Task, device: torch.device, kept: list[Any]) -
     if all(math.isfinite(e) for e in errors) and max(errors) <= task.target:
         heads = (t("max head"), t("min head")) if task.heads == 2 else ("",)
         detail = ", ".join(f"{head} {error:.3g}".strip() for head, error in zip(heads, errors))
-        return t("{unit} {detail} ≤ {target} on {where}", unit=unit, detail=detail, target=f"{task.target:g}", where=task.where())
+        return t(
+            "{unit} {detail} ≤ {target} on {where}",
+            unit=unit,
+            detail=detail,
+            target=f"{task.target:g}",
+            where=task.where(),
+        )
     diverged = _diverged(costs, seen["lr"])
     if not all(torch.isfinite(o).all() for o in outputs):
-        raise Wrong(t("the model returns NaN or inf"), diverged[1] if diverged else
-                    t("training diverged: lower lr, use the mean cost, and scale the inputs and targets"))
+        raise Wrong(
+            t("the model returns NaN or inf"),
+            diverged[1]
+            if diverged
+            else t("training diverged: lower lr, use the mean cost, and scale the inputs and targets"),
+        )
     if diverged:
         raise Wrong(*diverged)
     if _r2(outputs, Y) < 0.5:
         raise Wrong(*_diagnose(task, model, outputs, X, Y, seen))
-    raise Wrong(t("{unit} {error} on {where}, target ≤ {target}", unit=unit, error=f"{max(errors):.3g}", where=task.where(),
-                  target=f"{task.target:g}"),
-                t("train longer, or use the course's recipe: scaled numbers, mean cost, cosine decay"))
+    raise Wrong(
+        t(
+            "{unit} {error} on {where}, target ≤ {target}",
+            unit=unit,
+            error=f"{max(errors):.3g}",
+            where=task.where(),
+            target=f"{task.target:g}",
+        ),
+        t("train longer, or use the course's recipe: scaled numbers, mean cost, cosine decay"),
+    )
 
 
 def _run(task: _Task, solve: Any, device: Any) -> tuple[Any, Any]:
@@ -338,6 +421,7 @@ def check_max_min(solve_max_min: Any, device: torch.device | str) -> tuple[Any, 
 
 # ---------------------------------------------------------------- save and load
 
+
 @contextmanager
 def _watching_loads() -> Iterator[list[tuple[Any, Any]]]:
     """Yield a list of (file, weights_only) for every torch.load called inside."""
@@ -361,61 +445,89 @@ def _same_state(a: dict[str, Any], b: dict[str, Any]) -> bool:
 
 def _check_save_load(save_and_load: Any, model: Any, path: Path, device: torch.device, kept: list[Any]) -> str:
     if model is None:
-        raise Todo(t("needs the trained sin model: exercise 2 above is not done yet"),
-                   t("run this cell again once check_sin says ✅"))
+        raise Todo(
+            t("needs the trained sin model: exercise 2 above is not done yet"),
+            t("run this cell again once check_sin says ✅"),
+        )
     path.unlink(missing_ok=True)  # whatever is there afterwards was written by this call
     with _watching_loads() as loads:
         loaded = learner(save_and_load, model, path, what="save_and_load(sin_model, path)", bound="model")
     if not path.exists():
-        raise Wrong(t("no file at {path} after save_and_load", path=path), t("save with torch.save(model.state_dict(), path)"))
+        raise Wrong(
+            t("no file at {path} after save_and_load", path=path), t("save with torch.save(model.state_dict(), path)")
+        )
     try:
         saved = torch.load(path, weights_only=True, map_location="cpu")
     except Exception:
-        raise Wrong(t("the file cannot be loaded with torch.load(path, weights_only=True): it holds pickled objects"),
-                    t("save the weights only: torch.save(model.state_dict(), path), not torch.save(model, path)")) from None
+        raise Wrong(
+            t("the file cannot be loaded with torch.load(path, weights_only=True): it holds pickled objects"),
+            t("save the weights only: torch.save(model.state_dict(), path), not torch.save(model, path)"),
+        ) from None
     if not isinstance(saved, dict) or not _same_state(saved, model.state_dict()):
-        raise Wrong(t("the file does not hold the trained model's state_dict"),
-                    t("save the model passed in: torch.save(model.state_dict(), path)"))
+        raise Wrong(
+            t("the file does not hold the trained model's state_dict"),
+            t("save the model passed in: torch.save(model.state_dict(), path)"),
+        )
     if isinstance(loaded, dict):
-        raise Wrong(t("returned a {kind}: a state_dict, not a model", kind=type(loaded).__name__),
-                    t("load it into a fresh model and return that model"))
+        raise Wrong(
+            t("returned a {kind}: a state_dict, not a model", kind=type(loaded).__name__),
+            t("load it into a fresh model and return that model"),
+        )
     if not isinstance(loaded, nn.Module):
-        raise Wrong(t("returned {value}, expected the fresh model", value=returned(loaded)),
-                    t("return the fresh model after load_state_dict"))
+        raise Wrong(
+            t("returned {value}, expected the fresh model", value=returned(loaded)),
+            t("return the fresh model after load_state_dict"),
+        )
     if loaded is model or {p.data_ptr() for p in model.parameters()} & {p.data_ptr() for p in loaded.parameters()}:
-        raise Wrong(t("the returned model shares its weights with the trained one"),
-                    t("build a fresh model (e.g. Scaled(SinNet(), 10, 1)) and load the file into it"))
-    dtypes = {str(p.dtype).removeprefix("torch.") for p in loaded.parameters()} - {str(p.dtype).removeprefix("torch.")
-                                                                                    for p in model.parameters()}
+        raise Wrong(
+            t("the returned model shares its weights with the trained one"),
+            t("build a fresh model (e.g. Scaled(SinNet(), 10, 1)) and load the file into it"),
+        )
+    dtypes = {str(p.dtype).removeprefix("torch.") for p in loaded.parameters()} - {
+        str(p.dtype).removeprefix("torch.") for p in model.parameters()
+    }
     if dtypes:
-        raise Wrong(t("the loaded model's parameters are {dtypes}, the trained model's are not", dtypes=", ".join(sorted(dtypes))),
-                    t("build the fresh model exactly like the trained one: no .double() or .half()"))
+        raise Wrong(
+            t(
+                "the loaded model's parameters are {dtypes}, the trained model's are not",
+                dtypes=", ".join(sorted(dtypes)),
+            ),
+            t("build the fresh model exactly like the trained one: no .double() or .half()"),
+        )
     x, _ = sin_points(device)
     (out,) = _outputs(_SIN, loaded, x)
     kept[0] = loaded
     if not _same_state(loaded.state_dict(), saved):
-        raise Wrong(t("the returned model does not hold the weights in the file"),
-                    t("return the fresh model you loaded the file into"))
+        raise Wrong(
+            t("the returned model does not hold the weights in the file"),
+            t("return the fresh model you loaded the file into"),
+        )
     with torch.no_grad():
         if not torch.equal(out, model(x).detach().float()):
-            raise Wrong(t("the loaded model's outputs differ from the trained model's"),
-                        t("load the file you saved, into a model of the same class and scales"))
+            raise Wrong(
+                t("the loaded model's outputs differ from the trained model's"),
+                t("load the file you saved, into a model of the same class and scales"),
+            )
     if not loads:
         raise Wrong(t("save_and_load never called torch.load"), t("load the file: torch.load(path, weights_only=True)"))
     if any(weights_only is not True for _, weights_only in loads):
-        raise Wrong(t("torch.load was called without weights_only=True"),
-                    t("a checkpoint is a pickle that can run code: load with torch.load(path, weights_only=True)"))
+        raise Wrong(
+            t("torch.load was called without weights_only=True"),
+            t("a checkpoint is a pickle that can run code: load with torch.load(path, weights_only=True)"),
+        )
     return t("{file} saved and loaded: identical outputs (torch.equal) on {n} points", file=path.name, n=len(x))
 
 
 def check_save_load(save_and_load: Any, model: Any, path: str | Path, device: torch.device | str) -> Any:
-    """Run ``save_and_load(model, path)`` on a fresh ``path``, print the verdict, return the loaded model (None if unusable).
+    """Run ``save_and_load(model, path)`` on a fresh ``path``, print the verdict, return the loaded model or None.
 
     ✅ needs: the file written by this call, loadable with ``weights_only=True`` as the trained model's
     state_dict; a fresh model holding those weights with identical outputs; ``torch.load(..., weights_only=True)``.
     """
     if not isinstance(path, (str, Path)):
-        raise TypeError(f"path must be a file path such as helpers.output_dir() / 'sin_model.pt', got {type(path).__name__}")
+        raise TypeError(
+            f"path must be a file path such as helpers.output_dir() / 'sin_model.pt', got {type(path).__name__}"
+        )
     kept: list[Any] = [None]
     print(judge("save_and_load", _check_save_load, save_and_load, model, Path(path), require_device(device), kept))
     return kept[0]

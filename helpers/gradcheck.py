@@ -18,7 +18,7 @@ FLOAT32_SLACK = 1e-5
 
 
 def numerical_gradient(f: Callable[[np.ndarray], Any], point: Sequence[float], h: float = 1e-5) -> np.ndarray:
-    """Return the gradient of ``f`` at ``point`` by central differences: (f(p + h·eᵢ) − f(p − h·eᵢ)) / 2h per coordinate.
+    """Return the gradient of ``f`` at ``point`` by central differences, (f(p + h·eᵢ) − f(p − h·eᵢ)) / 2h.
 
     >>> numerical_gradient(lambda p: p[0] ** 2 + 3 * p[1], [2.0, 0.0]).round(6).tolist()
     [4.0, 3.0]

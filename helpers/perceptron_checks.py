@@ -46,12 +46,16 @@ def check_nand_weights(fn: Any) -> str:
     if (y_hat == y).all():
         return t("(w1, w2, b) = {weights} gives NAND's truth table {table}", weights=weights, table=tuple(y.tolist()))
     if tuple(y_hat.tolist()) == GATES["AND"]:
-        raise Wrong(t("{weights} computes AND {and_}, not NAND {nand}", weights=weights, and_=GATES["AND"], nand=GATES["NAND"]),
-                    t("NAND = NOT AND: flip the sign of both weights and of b"))
+        raise Wrong(
+            t("{weights} computes AND {and_}, not NAND {nand}", weights=weights, and_=GATES["AND"], nand=GATES["NAND"]),
+            t("NAND = NOT AND: flip the sign of both weights and of b"),
+        )
     first = int(np.argmax(y_hat != y))
     (x1, x2), got, want = X[first].tolist(), int(y_hat[first]), int(y[first])
-    raise Wrong(t("input ({x1}, {x2}) gives {got}, expected {want}", x1=x1, x2=x2, got=got, want=want),
-                t("for ({x1}, {x2}) you need w1·{x1} + w2·{x2} + b {need}", x1=x1, x2=x2, need="> 0" if want else "≤ 0"))
+    raise Wrong(
+        t("input ({x1}, {x2}) gives {got}, expected {want}", x1=x1, x2=x2, got=got, want=want),
+        t("for ({x1}, {x2}) you need w1·{x1} + w2·{x2} + b {need}", x1=x1, x2=x2, need="> 0" if want else "≤ 0"),
+    )
 
 
 @checker("xnor")
@@ -63,18 +67,26 @@ def check_xnor(fn: Any) -> str:
         got = learner(fn, x1, x2, what=text)
         value = as_float(got)
         if value is None:
-            raise Wrong(t("{call} returned {value}, expected 0 or 1", call=text, value=returned(got)),
-                        t("return the output perceptron's value, a single 0 or 1"))
+            raise Wrong(
+                t("{call} returned {value}, expected 0 or 1", call=text, value=returned(got)),
+                t("return the output perceptron's value, a single 0 or 1"),
+            )
         if value not in (0.0, 1.0):
-            raise Wrong(t("{call} returned {value}, expected 0 or 1", call=text, value=f"{value:.6g}"),
-                        t("pass the output layer's weighted sum through the step: perceptron(h1, h2, w1, w2, b)"))
+            raise Wrong(
+                t("{call} returned {value}, expected 0 or 1", call=text, value=f"{value:.6g}"),
+                t("pass the output layer's weighted sum through the step: perceptron(h1, h2, w1, w2, b)"),
+            )
         outputs.append(int(value))
     if tuple(outputs) == GATES["XNOR"]:
         return t("all 4 inputs right: {table}", table=tuple(outputs))
     if tuple(outputs) == GATES["XOR"]:
-        raise Wrong(t("your table {table} is XOR, not XNOR {xnor}", table=tuple(outputs), xnor=GATES["XNOR"]),
-                    t("XNOR is 1 when the inputs are EQUAL: it is NOT XOR"))
+        raise Wrong(
+            t("your table {table} is XOR, not XNOR {xnor}", table=tuple(outputs), xnor=GATES["XNOR"]),
+            t("XNOR is 1 when the inputs are EQUAL: it is NOT XOR"),
+        )
     first = next(i for i, (o, want) in enumerate(zip(outputs, GATES["XNOR"])) if o != want)
     (x1, x2), want = INPUTS[first], GATES["XNOR"][first]
-    raise Wrong(t("{call} returned {got}, expected {want}", call=call_text(fn, x1, x2), got=outputs[first], want=want),
-                t("one recipe: hidden h1 = AND(x1, x2), h2 = NOR(x1, x2), output = OR(h1, h2)"))
+    raise Wrong(
+        t("{call} returned {got}, expected {want}", call=call_text(fn, x1, x2), got=outputs[first], want=want),
+        t("one recipe: hidden h1 = AND(x1, x2), h2 = NOR(x1, x2), output = OR(h1, h2)"),
+    )

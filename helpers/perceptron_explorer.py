@@ -43,18 +43,21 @@ def _table(ax: Axes) -> tuple[list[Rectangle], list[list[Text]]]:
 
 
 def build_explorer(figure: Figure) -> tuple[Update, list[Artist]]:
-    """Draw the plane's axes, legend and the table's headers once; return ``update(gate, w1, w2, b)`` and what it moves."""
+    """Draw the plane's axes, legend and the table's headers once; return ``update(gate, w1, w2, b)``, what it moves."""
     plane_ax, table_ax = figure.subplots(1, 2, gridspec_kw=_LAYOUT)
     plane = GatePlane(plane_ax)
-    plane_ax.legend(handles=plane.handles, loc="upper center", bbox_to_anchor=(0.5, -0.16), ncol=3,
-                    fontsize="small", frameon=False)
+    plane_ax.legend(
+        handles=plane.handles, loc="upper center", bbox_to_anchor=(0.5, -0.16), ncol=3, fontsize="small", frameon=False
+    )
     backgrounds, texts = _table(table_ax)
 
     def update(gate: str, w1: float, w2: float, b: float) -> str:
         """Move the line and points, refill the table; return e.g. 'AND: 4/4 correct'."""
         correct = plane.show(gate, w1, w2, b)
         X, y = truth_table(gate)
-        for row, ((x1, x2), y_hat, target) in enumerate(zip(X.tolist(), step_outputs(X, w1, w2, b).tolist(), y.tolist())):
+        for row, ((x1, x2), y_hat, target) in enumerate(
+            zip(X.tolist(), step_outputs(X, w1, w2, b).tolist(), y.tolist())
+        ):
             right = y_hat == target
             backgrounds[row].set_facecolor(_RIGHT_ROW if right else _WRONG_ROW)
             cells = [x1, x2, f"{w1 * x1 + w2 * x2 + b:+.2f}", y_hat, target, t("right") if right else t("WRONG")]

@@ -34,16 +34,29 @@ class GatePlane:
         self.ax = ax
         (self.shade,) = ax.fill([], [], color=LINE_COLOR, alpha=0.15, lw=0, label=t(r"$\hat{y} = 1$ side"))
         (self.line,) = ax.plot([], [], color=LINE_COLOR, label=t("line $z = 0$"))
-        self.targets = [ax.scatter([], [], s=120, marker=marker, color=TRUTH_COLOR if label else "white",
-                                   edgecolors=TRUTH_COLOR, linewidths=2, zorder=3, label=t("target {label}", label=label))
-                        for label, marker in ((0, "o"), (1, "s"))]
-        self.crosses = ax.scatter([], [], s=260, marker="x", color=WRONG_COLOR, linewidths=3, zorder=4, label=t("wrong"))
+        self.targets = [
+            ax.scatter(
+                [],
+                [],
+                s=120,
+                marker=marker,
+                color=TRUTH_COLOR if label else "white",
+                edgecolors=TRUTH_COLOR,
+                linewidths=2,
+                zorder=3,
+                label=t("target {label}", label=label),
+            )
+            for label, marker in ((0, "o"), (1, "s"))
+        ]
+        self.crosses = ax.scatter(
+            [], [], s=260, marker="x", color=WRONG_COLOR, linewidths=3, zorder=4, label=t("wrong")
+        )
         self.handles = [*self.targets, self.line, self.shade, self.crosses]
         ax.set(xlim=_LIMITS, ylim=_LIMITS, xlabel="$x_1$", ylabel="$x_2$", aspect="equal")
         self.moving = [self.shade, self.line, *self.targets, self.crosses, ax.title]
 
     def show(self, gate: str, w1: float, w2: float, b: float) -> int:
-        """Shade the 1-side, draw the line z = 0 and the gate's points, cross the wrong ones; return how many are right."""
+        """Shade the 1-side, draw the line z = 0 and the gate's points, cross the wrong ones; return the count right."""
         X, y = truth_table(gate)
         wrong = step_outputs(X, w1, w2, b) != y
         one_side, line = _cut_plane(w1, w2, b)
@@ -53,8 +66,10 @@ class GatePlane:
             points.set_offsets(X[y == label])
         self.crosses.set_offsets(X[wrong].reshape(-1, 2))
         correct = int(4 - wrong.sum())
-        self.ax.set_title(t("{gate}: {correct}/4 correct", gate=gate.upper(), correct=correct)
-                          + f"\n$w_1$ = {w1:.2g}, $w_2$ = {w2:.2g}, $b$ = {b:.2g}")
+        self.ax.set_title(
+            t("{gate}: {correct}/4 correct", gate=gate.upper(), correct=correct)
+            + f"\n$w_1$ = {w1:.2g}, $w_2$ = {w2:.2g}, $b$ = {b:.2g}"
+        )
         return correct
 
 
@@ -81,19 +96,30 @@ def draw_gate(ax: Axes, gate: str, w1: float, w2: float, b: float) -> int:
 
 
 def _legend_below(ax: Axes, handles: list[Artist] | None = None) -> Legend:
-    return ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.16), ncol=3, fontsize="small",
-                     frameon=False)
+    return ax.legend(
+        handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.16), ncol=3, fontsize="small", frameon=False
+    )
 
 
 def _points(ax: Axes, X: np.ndarray, y: np.ndarray) -> None:
     for label, marker in ((0, "o"), (1, "s")):
         pts = X[y == label]
-        ax.scatter(pts[:, 0], pts[:, 1], s=120, marker=marker, color=TRUTH_COLOR if label else "white",
-                   edgecolors=TRUTH_COLOR, linewidths=2, label=t("target {label}", label=label), zorder=3)
+        ax.scatter(
+            pts[:, 0],
+            pts[:, 1],
+            s=120,
+            marker=marker,
+            color=TRUTH_COLOR if label else "white",
+            edgecolors=TRUTH_COLOR,
+            linewidths=2,
+            label=t("target {label}", label=label),
+            zorder=3,
+        )
 
 
-def plot_two_layer(gate: str, hidden: dict[str, Weights], out: Weights, *, ax: Axes | None = None,
-                   title: str | None = None) -> Axes:
+def plot_two_layer(
+    gate: str, hidden: dict[str, Weights], out: Weights, *, ax: Axes | None = None, title: str | None = None
+) -> Axes:
     """Draw the gate's points, each hidden perceptron's line, and shade where the network outputs 1.
 
     ``hidden`` maps a name to (w1, w2, b) for the two hidden perceptrons h1, h2 (in order); ``out`` is
@@ -102,8 +128,10 @@ def plot_two_layer(gate: str, hidden: dict[str, Weights], out: Weights, *, ax: A
     >>> plot_two_layer("XOR", {"OR": (1, 1, -0.5), "NAND": (-1, -1, 1.5)}, (1, 1, -1.5))  # doctest: +SKIP
     """
     if len(hidden) != 2:
-        raise ValueError("hidden must name exactly two perceptrons, e.g. {'OR': (1, 1, -0.5), 'NAND': (-1, -1, 1.5)}, "
-                         f"got {len(hidden)}")
+        raise ValueError(
+            "hidden must name exactly two perceptrons, e.g. {'OR': (1, 1, -0.5), 'NAND': (-1, -1, 1.5)}, "
+            f"got {len(hidden)}"
+        )
     X, y = truth_table(gate)
     ax = ax if ax is not None else plt.subplots(figsize=(5, 4))[1]
     grid = np.linspace(-0.5, 1.5, 201)
@@ -117,7 +145,13 @@ def plot_two_layer(gate: str, hidden: dict[str, Weights], out: Weights, *, ax: A
         ax.contour(g1, g2, w1 * g1 + w2 * g2 + b, levels=[0], colors=color, linestyles="--")
         ax.plot([], [], "--", color=color, label=t("{name} line", name=name))  # legend entry for the contour
     _points(ax, X, y)
-    ax.set(xlim=(-0.5, 1.5), ylim=(-0.5, 1.5), xlabel="$x_1$", ylabel="$x_2$", aspect="equal",
-           title=t("Two-layer perceptron") if title is None else title)
+    ax.set(
+        xlim=(-0.5, 1.5),
+        ylim=(-0.5, 1.5),
+        xlabel="$x_1$",
+        ylabel="$x_2$",
+        aspect="equal",
+        title=t("Two-layer perceptron") if title is None else title,
+    )
     _legend_below(ax)
     return ax

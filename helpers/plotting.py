@@ -18,8 +18,10 @@ MODEL_COLOR = "tab:orange"  # what a model predicts, in every notebook
 def to_numpy(values: Any, name: str = "values") -> np.ndarray:
     """Return a flat float NumPy array from a list, array or tensor (on any device)."""
     if callable(values):
-        raise TypeError(f"{name} must be numbers, got the function/model {type(values).__name__}: "
-                        f"pass its outputs, e.g. model(x), not the model")
+        raise TypeError(
+            f"{name} must be numbers, got the function/model {type(values).__name__}: "
+            f"pass its outputs, e.g. model(x), not the model"
+        )
     return require_array(name, values).reshape(-1)
 
 
@@ -42,8 +44,9 @@ def _range(name: str, values: Any) -> tuple[float, float]:
     return float(low), float(high)
 
 
-def plot_decision_line(X: Any, y: Any, w1: float, w2: float, b: float, *, ax: Axes | None = None,
-                       title: str | None = None) -> Axes:
+def plot_decision_line(
+    X: Any, y: Any, w1: float, w2: float, b: float, *, ax: Axes | None = None, title: str | None = None
+) -> Axes:
     """Draw 0/1-labelled points in the plane and the line w1·x1 + w2·x2 + b = 0, shading where it outputs 1."""
     X, y = require_array("X", X, shape=(None, 2)), to_numpy(y, "y")
     _same_length(X=X, y=y)
@@ -53,22 +56,52 @@ def plot_decision_line(X: Any, y: Any, w1: float, w2: float, b: float, *, ax: Ax
     ax = _axes(ax)
     grid = np.linspace(-0.5, 1.5, 201)
     g1, g2 = np.meshgrid(grid, grid)
-    ax.contourf(g1, g2, (w1 * g1 + w2 * g2 + b > 0).astype(float), levels=[-0.5, 0.5, 1.5],
-                colors=["white", "tab:green"], alpha=0.15)
+    ax.contourf(
+        g1,
+        g2,
+        (w1 * g1 + w2 * g2 + b > 0).astype(float),
+        levels=[-0.5, 0.5, 1.5],
+        colors=["white", "tab:green"],
+        alpha=0.15,
+    )
     if w1 != 0 or w2 != 0:
         ax.contour(g1, g2, w1 * g1 + w2 * g2 + b, levels=[0], colors="tab:green")
     for label, marker in ((0, "o"), (1, "s")):
         pts = X[y == label]
-        ax.scatter(pts[:, 0], pts[:, 1], s=120, marker=marker, color=TRUTH_COLOR if label else "white",
-                   edgecolors=TRUTH_COLOR, linewidths=2, label=t("target {label}", label=label), zorder=3)
-    ax.set(xlim=(-0.5, 1.5), ylim=(-0.5, 1.5), xlabel="$x_1$", ylabel="$x_2$", aspect="equal",
-           title=t("Perceptron decision line") if title is None else title)
+        ax.scatter(
+            pts[:, 0],
+            pts[:, 1],
+            s=120,
+            marker=marker,
+            color=TRUTH_COLOR if label else "white",
+            edgecolors=TRUTH_COLOR,
+            linewidths=2,
+            label=t("target {label}", label=label),
+            zorder=3,
+        )
+    ax.set(
+        xlim=(-0.5, 1.5),
+        ylim=(-0.5, 1.5),
+        xlabel="$x_1$",
+        ylabel="$x_2$",
+        aspect="equal",
+        title=t("Perceptron decision line") if title is None else title,
+    )
     ax.legend(loc="upper left", bbox_to_anchor=(1.02, 1), fontsize="small")  # beside the plot, off the points
     return ax
 
 
-def plot_fit(x: Any, y_true: Any, y_model: Any | None = None, *, ax: Axes | None = None, title: str | None = None,
-             xlabel: str = "$x$", ylabel: str = "$y$", points: bool = False) -> Axes:
+def plot_fit(
+    x: Any,
+    y_true: Any,
+    y_model: Any | None = None,
+    *,
+    ax: Axes | None = None,
+    title: str | None = None,
+    xlabel: str = "$x$",
+    ylabel: str = "$y$",
+    points: bool = False,
+) -> Axes:
     """Draw the truth (line, or dots with ``points=True``) and, if given, the model's prediction."""
     x, y_true = to_numpy(x, "x"), to_numpy(y_true, "y_true")
     _same_length(x=x, y_true=y_true)
@@ -88,8 +121,15 @@ def plot_fit(x: Any, y_true: Any, y_model: Any | None = None, *, ax: Axes | None
     return ax
 
 
-def plot_cost_curve(costs: Any | dict[str, Any], *, ax: Axes | None = None, title: str | None = None,
-                    log: bool = True, xlabel: str | None = None, ylabel: str | None = None) -> Axes:
+def plot_cost_curve(
+    costs: Any | dict[str, Any],
+    *,
+    ax: Axes | None = None,
+    title: str | None = None,
+    log: bool = True,
+    xlabel: str | None = None,
+    ylabel: str | None = None,
+) -> Axes:
     """Draw one cost curve, or several given as ``{label: costs}``, on a log y-axis by default."""
     curves = costs if isinstance(costs, dict) else {t("cost"): costs}
     arrays = {label: to_numpy(values, "costs") for label, values in curves.items()}
@@ -100,16 +140,26 @@ def plot_cost_curve(costs: Any | dict[str, Any], *, ax: Axes | None = None, titl
         ax.plot(values, label=label)
     if log:
         ax.set_yscale("log")
-    ax.set(xlabel=t("step") if xlabel is None else xlabel, ylabel=t("cost") if ylabel is None else ylabel,
-           title=t("Cost per step") if title is None else title)
+    ax.set(
+        xlabel=t("step") if xlabel is None else xlabel,
+        ylabel=t("cost") if ylabel is None else ylabel,
+        title=t("Cost per step") if title is None else title,
+    )
     if len(arrays) > 1:
         ax.legend()
     return ax
 
 
-def plot_cost_contour(cost: Callable[[np.ndarray, np.ndarray], np.ndarray], a_range: Sequence[float],
-                      b_range: Sequence[float], *, path: Any | None = None, ax: Axes | None = None,
-                      title: str | None = None, levels: int = 30) -> Axes:
+def plot_cost_contour(
+    cost: Callable[[np.ndarray, np.ndarray], np.ndarray],
+    a_range: Sequence[float],
+    b_range: Sequence[float],
+    *,
+    path: Any | None = None,
+    ax: Axes | None = None,
+    title: str | None = None,
+    levels: int = 30,
+) -> Axes:
     """Draw contours of ``cost(a, b)`` (vectorised over grids) and, if given, a descent path of (a, b) rows.
 
     >>> plot_cost_contour(lambda a, b: (a - 1)**2 + b**2, (-2, 2), (-2, 2), path=[(0, 1), (0.5, 0.5)])  # doctest: +SKIP
@@ -121,13 +171,17 @@ def plot_cost_contour(cost: Callable[[np.ndarray, np.ndarray], np.ndarray], a_ra
     A, B = np.meshgrid(np.linspace(*a_range, 200), np.linspace(*b_range, 200))
     C = np.asarray(cost(A, B), dtype=float)
     if C.shape != A.shape:
-        raise ValueError(f"cost(a, b) must return an array shaped like its (200, 200) grid inputs, got shape {C.shape}: "
-                         "use NumPy arithmetic on a and b (no math.*, no if on their values)")
+        raise ValueError(
+            f"cost(a, b) must return an array shaped like its (200, 200) grid inputs, got shape {C.shape}: "
+            "use NumPy arithmetic on a and b (no math.*, no if on their values)"
+        )
     if not np.isfinite(C).all():
         raise ValueError("cost(a, b) returned NaN or inf on the grid: narrow a_range and b_range")
     if np.ptp(C) <= 1e-12 * max(1.0, abs(C.max())):
-        raise ValueError(f"cost(a, b) is constant ({C.max():g}) over a_range and b_range: nothing to draw; "
-                         "check that it depends on a and b")
+        raise ValueError(
+            f"cost(a, b) is constant ({C.max():g}) over a_range and b_range: nothing to draw; "
+            "check that it depends on a and b"
+        )
     low = max(C.min(), 1e-3)
     heights = np.geomspace(low, C.max(), levels) if low < C.max() else np.linspace(C.min(), C.max(), levels)
     ax = _axes(ax)
@@ -136,5 +190,7 @@ def plot_cost_contour(cost: Callable[[np.ndarray, np.ndarray], np.ndarray], a_ra
         ax.plot(p[:, 0], p[:, 1], ".-", color=MODEL_COLOR, ms=4, lw=1, label=t("descent path"))
         ax.plot(*p[0], "o", color="black", label=t("start"))
         ax.legend(loc="upper right", fontsize="small")
-    ax.set(xlim=a_range, ylim=b_range, xlabel="$a$", ylabel="$b$", title=t("Cost over (a, b)") if title is None else title)
+    ax.set(
+        xlim=a_range, ylim=b_range, xlabel="$a$", ylabel="$b$", title=t("Cost over (a, b)") if title is None else title
+    )
     return ax

@@ -28,20 +28,33 @@ Update = Callable[..., str]  # update(**slider_values) -> status line
 
 def float_slider(description: str, value: float, low: float, high: float, step: float = 0.1) -> widgets.FloatSlider:
     """Return a slider that reports only when released (``continuous_update=False``)."""
-    return widgets.FloatSlider(value=value, min=low, max=high, step=step, description=description,
-                               continuous_update=False, style=_STYLE)
+    return widgets.FloatSlider(
+        value=value, min=low, max=high, step=step, description=description, continuous_update=False, style=_STYLE
+    )
 
 
-def log_slider(description: str, value: float, low_exp: float, high_exp: float, step: float = 0.05) -> widgets.FloatLogSlider:
+def log_slider(
+    description: str, value: float, low_exp: float, high_exp: float, step: float = 0.05
+) -> widgets.FloatLogSlider:
     """Return a log-scale slider from 10**low_exp to 10**high_exp."""
-    return widgets.FloatLogSlider(value=value, base=10, min=low_exp, max=high_exp, step=step, description=description,
-                                  continuous_update=False, readout_format=".2e", style=_STYLE)
+    return widgets.FloatLogSlider(
+        value=value,
+        base=10,
+        min=low_exp,
+        max=high_exp,
+        step=step,
+        description=description,
+        continuous_update=False,
+        readout_format=".2e",
+        style=_STYLE,
+    )
 
 
 def int_slider(description: str, value: int, low: int, high: int, step: int = 1) -> widgets.IntSlider:
     """Return an integer slider that reports only when released."""
-    return widgets.IntSlider(value=value, min=low, max=high, step=step, description=description,
-                             continuous_update=False, style=_STYLE)
+    return widgets.IntSlider(
+        value=value, min=low, max=high, step=step, description=description, continuous_update=False, style=_STYLE
+    )
 
 
 def png_bytes(canvas: FigureCanvasAgg) -> bytes:
@@ -80,8 +93,11 @@ class LiveFigure:
         display(self.widget)
 
 
-def live_figure(build: Callable[[Figure], tuple[Update, Sequence[Artist]]], controls: dict[str, widgets.ValueWidget],
-                figsize: tuple[float, float] = (10, 4)) -> LiveFigure:
+def live_figure(
+    build: Callable[[Figure], tuple[Update, Sequence[Artist]]],
+    controls: dict[str, widgets.ValueWidget],
+    figsize: tuple[float, float] = (10, 4),
+) -> LiveFigure:
     """Return a :class:`LiveFigure`; ``build(figure)`` draws the static parts and returns ``(update, moving_artists)``.
 
     >>> def build(figure):  # doctest: +SKIP

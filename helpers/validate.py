@@ -18,8 +18,7 @@ def require_tensor(name: str, value: Any, shape: Sequence[int | None] | None = N
     if not isinstance(value, torch.Tensor):
         kind = type(value).__name__
         raise TypeError(
-            f"{name} must be a torch.Tensor, got a {kind}: "
-            f"wrap it with torch.tensor({name}, dtype=torch.float32)"
+            f"{name} must be a torch.Tensor, got a {kind}: wrap it with torch.tensor({name}, dtype=torch.float32)"
         )
     if shape is not None:
         _require_shape(name, tuple(value.shape), tuple(shape))
@@ -44,14 +43,15 @@ def require_array(name: str, value: Any, shape: Sequence[int | None] | None = No
 
 
 def require_number(name: str, value: Any) -> float:
-    """Return ``value`` as a float if it is one number (int, float, NumPy scalar, one-element array or tensor), else raise."""
+    """Return ``value`` as a float if one number (int, float, NumPy scalar, 1-element array/tensor), else raise."""
     if isinstance(value, torch.Tensor) and value.numel() == 1:
         value = value.detach().cpu().item()
     elif isinstance(value, np.ndarray) and value.size == 1:
         value = value.reshape(()).item()
     if isinstance(value, bool) or not isinstance(value, (int, float, np.integer, np.floating)):
-        raise TypeError(f"{name} must be one number such as 1.5, got {type(value).__name__}: "
-                        f"for a tensor use {name}.item()")
+        raise TypeError(
+            f"{name} must be one number such as 1.5, got {type(value).__name__}: for a tensor use {name}.item()"
+        )
     if not math.isfinite(value):
         raise ValueError(f"{name} must be a finite number, got {value}")
     return float(value)
@@ -72,8 +72,10 @@ def require_device(device: Any) -> torch.device:
     if device.type == "cuda" and not torch.cuda.is_available():
         raise ValueError(f"device={str(device)!r} but this machine has no CUDA GPU: use device=helpers.get_device()")
     if device.type == "cuda" and device.index is not None and device.index >= torch.cuda.device_count():
-        raise ValueError(f"device={str(device)!r} but this machine has {torch.cuda.device_count()} GPU(s): "
-                         "use device=helpers.get_device()")
+        raise ValueError(
+            f"device={str(device)!r} but this machine has {torch.cuda.device_count()} GPU(s): "
+            "use device=helpers.get_device()"
+        )
     return device
 
 
@@ -96,5 +98,7 @@ def require_count(name: str, value: Any) -> int:
 def _require_shape(name: str, actual: tuple, expected: tuple) -> None:
     ok = len(actual) == len(expected) and all(e is None or a == e for a, e in zip(actual, expected))
     if not ok:
-        pretty = "(" + ", ".join("N" if e is None else str(e) for e in expected) + ("," if len(expected) == 1 else "") + ")"
+        pretty = (
+            "(" + ", ".join("N" if e is None else str(e) for e in expected) + ("," if len(expected) == 1 else "") + ")"
+        )
         raise ValueError(f"{name} must have shape {pretty}, got {actual}: reshape it, e.g. with .reshape(-1, 1)")

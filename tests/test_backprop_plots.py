@@ -12,8 +12,13 @@ import pytest  # noqa: E402
 import torch  # noqa: E402
 
 from helpers import MODEL_COLOR, TRUTH_COLOR  # noqa: E402
-from helpers.backprop_plots import (plot_activations, plot_decision_regions, plot_layer_gradients,  # noqa: E402
-                                    plot_pieces, plot_xor_training)
+from helpers.backprop_plots import (
+    plot_activations,
+    plot_decision_regions,
+    plot_layer_gradients,  # noqa: E402
+    plot_pieces,
+    plot_xor_training,
+)
 
 XOR_X = np.array([[0, 0], [0, 1], [1, 0], [1, 1]])
 XOR_Y = np.array([0, 1, 1, 0])
@@ -37,7 +42,9 @@ def test_activations_one_panel_per_function_with_its_slope() -> None:
 
 def test_activations_accept_tensors() -> None:
     z = torch.linspace(-1, 1, 5)
-    assert len(plot_activations(z, {"sigmoid": (torch.sigmoid(z), torch.sigmoid(z) * (1 - torch.sigmoid(z)))}).axes) == 1
+    assert (
+        len(plot_activations(z, {"sigmoid": (torch.sigmoid(z), torch.sigmoid(z) * (1 - torch.sigmoid(z)))}).axes) == 1
+    )
 
 
 @pytest.mark.parametrize("curves", [{}, [1, 2], None])
@@ -105,7 +112,7 @@ def test_xor_training_rejects_mismatched_shapes() -> None:
 def test_pieces_one_panel_per_width_with_kinks_on_the_model_curve() -> None:
     x = np.linspace(-1, 1, 201)
     model = np.abs(x)  # one kink at 0
-    fig = plot_pieces(torch.tensor(x), x ** 2, {2: (model, np.array([0.0])), 4: (model + 0.1, np.array([-0.5, 0.5]))})
+    fig = plot_pieces(torch.tensor(x), x**2, {2: (model, np.array([0.0])), 4: (model + 0.1, np.array([-0.5, 0.5]))})
     assert len(fig.axes) == 2
     kink_line = fig.axes[1].get_lines()[2]
     np.testing.assert_allclose(kink_line.get_ydata(), [0.6, 0.6])
@@ -117,8 +124,8 @@ def test_pieces_one_panel_per_width_with_kinks_on_the_model_curve() -> None:
 def test_pieces_reject_bad_input() -> None:
     x = np.linspace(-1, 1, 5)
     with pytest.raises(TypeError, match="fits must be a non-empty dict"):
-        plot_pieces(x, x ** 2, {})
+        plot_pieces(x, x**2, {})
     with pytest.raises(ValueError, match="same length"):
         plot_pieces(x, x[:3], {2: (x, [])})
     with pytest.raises(ValueError, match=r"fits\[2\]: the model output"):
-        plot_pieces(x, x ** 2, {2: (x[:4], [])})
+        plot_pieces(x, x**2, {2: (x[:4], [])})

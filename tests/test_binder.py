@@ -31,7 +31,9 @@ def test_binder_runs_the_python_the_course_is_tested_on() -> None:
 def test_every_binder_badge_opens_the_first_notebook_of_its_edition() -> None:
     badges = {}
     for readme in sorted(ROOT.glob("README*.md")):
-        found = re.findall(r"\(https://mybinder\.org/v2/gh/([^/]+/[^/]+)/HEAD\?urlpath=lab/tree/([^)]+)\)", readme.read_text())
+        found = re.findall(
+            r"\(https://mybinder\.org/v2/gh/([^/]+/[^/]+)/HEAD\?urlpath=lab/tree/([^)]+)\)", readme.read_text()
+        )
         assert found, f"{readme.name} has no Binder badge"
         badges[readme.name] = found
     for name, found in badges.items():

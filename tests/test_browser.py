@@ -23,7 +23,6 @@ from pathlib import Path
 from typing import Iterator
 
 import pytest
-
 from browser_lab import CHROMIUM, CHROMIUM_ARGS, Lab, jupyter_lab
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -116,10 +115,12 @@ def _figure(status):
 
 
 def _report(name: str, seconds: list[float]) -> None:
-    """Print the seconds from each slider release to the new figure; fail only if grossly slow (speed is benchmarked)."""
+    """Print the seconds from each slider release to the new figure; fail only if grossly slow (benchmarked)."""
     each = ", ".join(f"{s:.3f}" for s in seconds)
-    print(f"{name}: slider released → new figure shown: {each} s (median {statistics.median(seconds):.3f} s, "
-          f"max {max(seconds):.3f} s; goal ≤ {TARGET} s)")
+    print(
+        f"{name}: slider released → new figure shown: {each} s (median {statistics.median(seconds):.3f} s, "
+        f"max {max(seconds):.3f} s; goal ≤ {TARGET} s)"
+    )
     assert max(seconds) < SANE, f"{name}: a slider move took {max(seconds):.1f} s to show (sanity bound {SANE} s)"
 
 

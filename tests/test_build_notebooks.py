@@ -15,14 +15,15 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 
-SOLUTION = '''def step(x):
+SOLUTION = """def step(x):
     # ≈ 1 line
     ### BEGIN SOLUTION
     return 1 if x > 0 else 0
-    ### END SOLUTION'''
+    ### END SOLUTION"""
 
 
 # ---------------------------------------------------------------- the repository's notebooks
+
 
 def test_student_notebooks_match_the_solutions(build) -> None:
     stale = [str(p.relative_to(ROOT)) for p in build.stale()]
@@ -58,9 +59,15 @@ def test_badges_point_at_their_own_notebook_and_setup_cells_are_identical(build)
 
 def _torch_loads(source: str) -> list[ast.Call]:
     code = "\n".join("" if line.lstrip().startswith(("%", "!")) else line for line in source.splitlines())
-    return [node for node in ast.walk(ast.parse(code)) if isinstance(node, ast.Call)
-            and isinstance(node.func, ast.Attribute) and node.func.attr == "load"
-            and isinstance(node.func.value, ast.Name) and node.func.value.id == "torch"]
+    return [
+        node
+        for node in ast.walk(ast.parse(code))
+        if isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Attribute)
+        and node.func.attr == "load"
+        and isinstance(node.func.value, ast.Name)
+        and node.func.value.id == "torch"
+    ]
 
 
 def test_solutions_load_checkpoints_with_weights_only() -> None:
@@ -82,14 +89,18 @@ def test_solutions_load_checkpoints_with_weights_only() -> None:
 
 # ---------------------------------------------------------------- markers
 
+
 def test_stub_replaces_the_solution_at_its_indent(build) -> None:
     assert build.strip_solutions(SOLUTION) == (
-        "def step(x):\n    # ≈ 1 line\n    # YOUR CODE HERE\n    raise NotImplementedError()")
+        "def step(x):\n    # ≈ 1 line\n    # YOUR CODE HERE\n    raise NotImplementedError()"
+    )
 
 
 def test_solutions_in_methods_and_nested_blocks_of_a_function_are_fine(build) -> None:
-    method = "class Net:\n    def forward(self, x):\n        if x:\n            ### BEGIN SOLUTION\n            return x\n" \
-             "            ### END SOLUTION\n        return 0"
+    method = (
+        "class Net:\n    def forward(self, x):\n        if x:\n            ### BEGIN SOLUTION\n            return x\n"
+        "            ### END SOLUTION\n        return 0"
+    )
     assert "raise NotImplementedError()" in build.strip_solutions(method)
 
 
@@ -100,32 +111,50 @@ def test_hidden_tests_are_dropped_from_the_student_copy(build) -> None:
     assert build.strip_solutions(inside) == "def f():\n    return 1"
 
 
-@pytest.mark.parametrize("source, problem", [
-    ("def f():\n    ### BEGIN SOLUTION\n    return 1", "never closed"),
-    ("def f():\n    return 1\n    ### END SOLUTION", "without its BEGIN"),
-    ("def f():\n    ### BEGIN SOLUTION\n    ### BEGIN SOLUTION\n    pass\n    ### END SOLUTION", "inside the solution block"),
-    ("### BEGIN SOLUTION\nx = 1\n### END SOLUTION", "function body"),
-    ("if True:\n    ### BEGIN SOLUTION\n    x = 1\n    ### END SOLUTION", "function body"),  # issue 12: was accepted
-    ("class A:\n    ### BEGIN SOLUTION\n    x = 1\n    ### END SOLUTION", "function body"),
-    ("def f():\n    return 1  ### END SOLUTION", "looks like a marker"),
-    ("def f():\n    ### begin solution\n    return 1\n    ### end solution", "looks like a marker"),  # issue 12
-    ("def f():\n    ## BEGIN SOLUTION\n    return 1\n    ## END SOLUTION", "looks like a marker"),  # issue 12
-    ("def f():\n    # BEGIN SOLUTION\n    return 1\n    # END SOLUTION", "looks like a marker"),  # issue 12
-    ("def f():\n    ###BEGIN SOLUTION\n    return 1\n    ###END SOLUTION", "looks like a marker"),
-    ("def f():\n    ### BEGIN SOLUTIONS\n    return 1", "looks like a marker"),
-    ("### BEGIN HIDDEN TEST\nassert 1", "looks like a marker"),
-    ("## BEGIN HIDDEN TESTS\nassert 1\n## END HIDDEN TESTS", "looks like a marker"),
-    ("### BEGIN HIDDEN TESTS\nassert 1", "hidden tests block of line 1 is never closed"),
-    ("assert 1\n### END HIDDEN TESTS", "without its BEGIN"),
-    ("def f():\n    ### BEGIN SOLUTION\n    ### BEGIN HIDDEN TESTS\n    pass\n    ### END HIDDEN TESTS\n    ### END SOLUTION",
-     "inside the solution block"),
-    ("### BEGIN HIDDEN TESTS\ndef f():\n    ### BEGIN SOLUTION\n    pass\n    ### END SOLUTION\n### END HIDDEN TESTS",
-     "inside the hidden tests block"),
-    ("def f():\n    ### BEGIN SOLUTION\n    return 1\n### END HIDDEN TESTS", "the solution block of line 2 is open"),
-    ("# NBVAL_IGNORE_OUTPUT\nexplorer", "use a cell tag"),
-    ("#NBVAL_SKIP\nx = 1", "use a cell tag"),
-    ("def f(:\n    ### BEGIN SOLUTION\n    pass\n    ### END SOLUTION", "does not parse"),
-])
+@pytest.mark.parametrize(
+    "source, problem",
+    [
+        ("def f():\n    ### BEGIN SOLUTION\n    return 1", "never closed"),
+        ("def f():\n    return 1\n    ### END SOLUTION", "without its BEGIN"),
+        (
+            "def f():\n    ### BEGIN SOLUTION\n    ### BEGIN SOLUTION\n    pass\n    ### END SOLUTION",
+            "inside the solution block",
+        ),
+        ("### BEGIN SOLUTION\nx = 1\n### END SOLUTION", "function body"),
+        (
+            "if True:\n    ### BEGIN SOLUTION\n    x = 1\n    ### END SOLUTION",
+            "function body",
+        ),  # issue 12: was accepted
+        ("class A:\n    ### BEGIN SOLUTION\n    x = 1\n    ### END SOLUTION", "function body"),
+        ("def f():\n    return 1  ### END SOLUTION", "looks like a marker"),
+        ("def f():\n    ### begin solution\n    return 1\n    ### end solution", "looks like a marker"),  # issue 12
+        ("def f():\n    ## BEGIN SOLUTION\n    return 1\n    ## END SOLUTION", "looks like a marker"),  # issue 12
+        ("def f():\n    # BEGIN SOLUTION\n    return 1\n    # END SOLUTION", "looks like a marker"),  # issue 12
+        ("def f():\n    ###BEGIN SOLUTION\n    return 1\n    ###END SOLUTION", "looks like a marker"),
+        ("def f():\n    ### BEGIN SOLUTIONS\n    return 1", "looks like a marker"),
+        ("### BEGIN HIDDEN TEST\nassert 1", "looks like a marker"),
+        ("## BEGIN HIDDEN TESTS\nassert 1\n## END HIDDEN TESTS", "looks like a marker"),
+        ("### BEGIN HIDDEN TESTS\nassert 1", "hidden tests block of line 1 is never closed"),
+        ("assert 1\n### END HIDDEN TESTS", "without its BEGIN"),
+        (
+            "def f():\n    ### BEGIN SOLUTION\n    ### BEGIN HIDDEN TESTS\n    pass\n"
+            "    ### END HIDDEN TESTS\n    ### END SOLUTION",
+            "inside the solution block",
+        ),
+        (
+            "### BEGIN HIDDEN TESTS\ndef f():\n    ### BEGIN SOLUTION\n    pass\n"
+            "    ### END SOLUTION\n### END HIDDEN TESTS",
+            "inside the hidden tests block",
+        ),
+        (
+            "def f():\n    ### BEGIN SOLUTION\n    return 1\n### END HIDDEN TESTS",
+            "the solution block of line 2 is open",
+        ),
+        ("# NBVAL_IGNORE_OUTPUT\nexplorer", "use a cell tag"),
+        ("#NBVAL_SKIP\nx = 1", "use a cell tag"),
+        ("def f(:\n    ### BEGIN SOLUTION\n    pass\n    ### END SOLUTION", "does not parse"),
+    ],
+)
 def test_bad_markers_are_refused(build, source: str, problem: str) -> None:
     with pytest.raises(build.MarkerError, match=problem):
         build.strip_solutions(source, "01_x.ipynb, cell 5")
@@ -142,26 +171,32 @@ def test_errors_name_the_file_and_cell(build, course) -> None:
 
 # ---------------------------------------------------------------- a small course in a temporary folder
 
+
 @pytest.fixture
 def course(tmp_path: Path) -> Path:
     """Return a folder with pyproject.toml, one solution and its built student copy."""
     (tmp_path / "solutions").mkdir()
     (tmp_path / "notebooks").mkdir()
     shutil.copy(ROOT / "pyproject.toml", tmp_path)
-    _solution(tmp_path, [
-        ("markdown", "# 01 · Title\n\nWhat you learn."),
-        ("code", "import math"),
-        ("code", SOLUTION + "\n\nstep(1)"),
-        ("code", "print(step(2))\n### BEGIN HIDDEN TESTS\nassert step(2) == 1\n### END HIDDEN TESTS"),
-        ("code", "### BEGIN HIDDEN TESTS\nassert step(-1) == 0\n### END HIDDEN TESTS"),
-    ])
+    _solution(
+        tmp_path,
+        [
+            ("markdown", "# 01 · Title\n\nWhat you learn."),
+            ("code", "import math"),
+            ("code", SOLUTION + "\n\nstep(1)"),
+            ("code", "print(step(2))\n### BEGIN HIDDEN TESTS\nassert step(2) == 1\n### END HIDDEN TESTS"),
+            ("code", "### BEGIN HIDDEN TESTS\nassert step(-1) == 0\n### END HIDDEN TESTS"),
+        ],
+    )
     return tmp_path
 
 
 def _solution(root: Path, cells: list[tuple[str, str]], name: str = "01_x") -> Path:
     nb = nbformat.v4.new_notebook()
-    nb.cells = [nbformat.v4.new_markdown_cell(src) if kind == "markdown" else nbformat.v4.new_code_cell(src)
-                for kind, src in cells]
+    nb.cells = [
+        nbformat.v4.new_markdown_cell(src) if kind == "markdown" else nbformat.v4.new_code_cell(src)
+        for kind, src in cells
+    ]
     path = root / "solutions" / f"{name}.ipynb"
     nbformat.write(nb, path)
     return path
@@ -201,8 +236,14 @@ def _jupyterlab_autosave(path: Path) -> None:
     data = json.loads(path.read_text())
     data["metadata"]["kernelspec"] = {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"}
     data["metadata"]["language_info"] = {
-        "codemirror_mode": {"name": "ipython", "version": 3}, "file_extension": ".py", "mimetype": "text/x-python",
-        "name": "python", "nbconvert_exporter": "python", "pygments_lexer": "ipython3", "version": "3.11.9"}
+        "codemirror_mode": {"name": "ipython", "version": 3},
+        "file_extension": ".py",
+        "mimetype": "text/x-python",
+        "name": "python",
+        "nbconvert_exporter": "python",
+        "pygments_lexer": "ipython3",
+        "version": "3.11.9",
+    }
     path.write_text(json.dumps(data, indent=1, sort_keys=True, ensure_ascii=False) + "\n")
 
 

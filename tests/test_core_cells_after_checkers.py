@@ -64,6 +64,7 @@ def test_04_after_a_train_step_that_builds_its_own_optimizer(capsys) -> None:
         cost.backward()
         mine.step()
         return cost.item()
+
     ns["train_step"] = train_step
     assert run(cell("04_pytorch_basics", "check_train_step(train_step"), ns, capsys) == ""
     verdict = checks.latest_verdict(train_step)
@@ -80,8 +81,9 @@ def _05(capsys) -> dict:
 
 def test_05_after_a_square_net_with_two_outputs(capsys) -> None:
     ns = _05(capsys)
-    ns["make_square_net"] = lambda: nn.Sequential(nn.Linear(1, 256), nn.ReLU(), nn.Linear(256, 256), nn.ReLU(),
-                                                  nn.Linear(256, 2))
+    ns["make_square_net"] = lambda: nn.Sequential(
+        nn.Linear(1, 256), nn.ReLU(), nn.Linear(256, 256), nn.ReLU(), nn.Linear(256, 2)
+    )
     out = run(cell("05_exercises", "check_square(solve_square"), ns, capsys)
     assert out.startswith("❌ fit_square: the model returned shape (201, 2)") and ns["square_model"] is None
     out = run(cell("05_exercises", "show_fit(square_model"), ns, capsys)  # was a broadcast error in show_fit
@@ -96,11 +98,17 @@ def test_05_after_save_and_load_returns_a_state_dict(capsys) -> None:
     def save_and_load(model, path):
         torch.save(model.state_dict(), path)
         return torch.load(path, weights_only=True)
+
     ns["save_and_load"] = save_and_load
-    lines = [line for line in cell("05_exercises", "check_save_load(save_and_load").splitlines()
-             if line.startswith(("path =", "loaded ="))]
+    lines = [
+        line
+        for line in cell("05_exercises", "check_save_load(save_and_load").splitlines()
+        if line.startswith(("path =", "loaded ="))
+    ]
     out = run("\n".join(lines), ns, capsys)
-    assert out.startswith("❌ save_and_load: returned a OrderedDict: a state_dict, not a model") and ns["loaded"] is None
+    assert (
+        out.startswith("❌ save_and_load: returned a OrderedDict: a state_dict, not a model") and ns["loaded"] is None
+    )
     out = run(cell("05_exercises", "show_fit(loaded"), ns, capsys)  # was AttributeError: no .state_dict()
     assert len(out.strip().splitlines()) == 1
 
@@ -116,6 +124,7 @@ def test_05_after_a_max_min_model_that_concatenates_its_heads(capsys) -> None:
 
         def forward(self, x):
             return torch.cat([self.layer(x)[:, :1], self.layer(x)[:, 1:]], dim=1)
+
     ns["solve_max_min"] = lambda: (Cat(), [1.0, 0.5])
     run("max_min_model, max_min_costs = check_max_min(solve_max_min, device)", ns, capsys)
     assert ns["max_min_model"] is None

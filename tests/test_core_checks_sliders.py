@@ -1,4 +1,4 @@
-"""helpers.checks (verdicts, bounded calls into learner code, @checker) and helpers.sliders (tested without a browser)."""
+"""helpers.checks (verdicts, bounded calls into learner code, @checker) and helpers.sliders (no browser needed)."""
 
 from __future__ import annotations
 
@@ -16,8 +16,17 @@ import torch  # noqa: E402
 
 import helpers  # noqa: E402
 from helpers import checks  # noqa: E402
-from helpers.checks import (CheckFailed, Todo, Wrong, as_float, checker, latest_verdict, learner, time_limit,  # noqa: E402
-                            verdict)
+from helpers.checks import (
+    CheckFailed,
+    Todo,
+    Wrong,
+    as_float,
+    checker,
+    latest_verdict,
+    learner,
+    time_limit,  # noqa: E402
+    verdict,
+)
 from helpers.sliders import LiveFigure, float_slider, int_slider, live_figure, log_slider  # noqa: E402
 
 needs_alarm = pytest.mark.skipif(not hasattr(signal, "setitimer"), reason="SIGALRM bounds need Linux or macOS")
@@ -59,6 +68,7 @@ def check_double(fn) -> str:
 
 # ---------------------------------------------------------------- @checker turns stub / error / Wrong into one verdict
 
+
 def test_a_right_answer_is_done() -> None:
     result = check_double(double)
     assert result and result.status == "done" and str(result) == "✅ double: all 2 cases right"
@@ -70,14 +80,17 @@ def test_a_stub_is_not_done_yet() -> None:
     assert str(result).startswith("⏳ double: not done yet") and "NotImplementedError" in result.hint
 
 
-@pytest.mark.parametrize("answer, says", [
-    (lambda x: 3 * x, "returned 3, expected 2"),
-    (lambda x: 1 / 0, "raised ZeroDivisionError"),
-    (lambda x: [2 * x], "returned no number"),
-    (lambda: 2, "raised TypeError"),
-    ("not a function", "expected a function"),
-    (double(3), "expected a function, got a int"),  # called instead of passed
-])
+@pytest.mark.parametrize(
+    "answer, says",
+    [
+        (lambda x: 3 * x, "returned 3, expected 2"),
+        (lambda x: 1 / 0, "raised ZeroDivisionError"),
+        (lambda x: [2 * x], "returned no number"),
+        (lambda: 2, "raised TypeError"),
+        ("not a function", "expected a function"),
+        (double(3), "expected a function, got a int"),  # called instead of passed
+    ],
+)
 def test_wrong_answers_are_explained_never_raised(answer: object, says: str) -> None:
     result = check_double(answer)
     assert result.status == "wrong" and says in result.message, result
@@ -88,12 +101,14 @@ def test_an_object_that_breaks_the_checker_is_still_a_verdict() -> None:
     class Weird:
         def __float__(self):
             raise RuntimeError("no")
+
     result = check_double(lambda x: Weird())
     assert result.status == "wrong"
 
     @checker("fragile")
     def fragile(fn) -> str:
         return str(fn(1)["key"])  # a checker bug or an odd answer: TypeError inside the checker itself
+
     assert fragile(double).status == "wrong" and "could not be checked" in fragile(double).message
 
 
@@ -107,6 +122,7 @@ def test_todo_and_wrong_carry_their_own_message() -> None:
     @checker("needs")
     def needs(fn) -> str:
         raise Todo("needs exercise 1 first", "solve exercise 1")
+
     assert str(needs(double)) == "⏳ needs: needs exercise 1 first\n   hint: solve exercise 1"
 
 
@@ -124,12 +140,14 @@ def test_a_learners_not_implemented_forward_is_a_mistake_not_a_stub() -> None:
     class Net(torch.nn.Module):
         def foward(self, x):  # misspelled
             return x
+
     with pytest.raises(Wrong, match="NotImplementedError") as caught:
         learner(Net(), torch.zeros(1), what="model(x)")
     assert "def forward" in caught.value.hint
 
 
 # ---------------------------------------------------------------- run_exercise never contradicts a checker
+
 
 def test_run_exercise_returns_the_value_or_explains(capsys: pytest.CaptureFixture[str]) -> None:
     assert helpers.run_exercise(double, 5) == 10
@@ -149,6 +167,7 @@ def test_run_exercise_fails_a_solution_that_does_not_run(monkeypatch: pytest.Mon
 def test_run_exercise_follows_the_checkers_verdict_on_the_same_function(capsys: pytest.CaptureFixture[str]) -> None:
     def triple(x):
         return 3 * x
+
     assert check_double(triple).status == "wrong" and latest_verdict(triple).status == "wrong"
     assert helpers.run_exercise(triple, 1) is None  # one line, no second verdict that could contradict the first
     out = capsys.readouterr().out.strip().splitlines()
@@ -156,11 +175,13 @@ def test_run_exercise_follows_the_checkers_verdict_on_the_same_function(capsys: 
 
     def triple(x):  # redefined, fixed: a new function, not judged yet
         return 2 * x
+
     assert helpers.run_exercise(triple, 4) == 8
     assert check_double(triple) and helpers.run_exercise(triple, 1) == 2
 
 
 # ---------------------------------------------------------------- time bounds
+
 
 def sleeper(*_):
     time.sleep(1e9)
@@ -199,6 +220,7 @@ def test_run_exercise_is_bounded_too(quick: None, capsys: pytest.CaptureFixture[
 def test_keyboard_interrupt_still_stops_a_cell() -> None:
     def interrupted(x):
         raise KeyboardInterrupt
+
     before = signal.getsignal(signal.SIGALRM)
     with pytest.raises(KeyboardInterrupt):
         check_double(interrupted)
@@ -213,6 +235,7 @@ def test_an_earlier_handler_and_timer_are_restored() -> None:
 
     def outer(signum, frame):
         fired.append(signum)
+
     old = signal.signal(signal.SIGALRM, outer)
     try:
         signal.setitimer(signal.ITIMER_REAL, 5.0)
@@ -232,6 +255,7 @@ def test_an_earlier_handler_and_timer_are_restored() -> None:
 
 def test_off_the_main_thread_calls_run_unbounded() -> None:
     import threading
+
     results = []
     thread = threading.Thread(target=lambda: results.append(check_double(double)))
     thread.start()
@@ -255,8 +279,7 @@ def _line_explorer() -> LiveFigure:
 
         return update, [line]
 
-    return live_figure(build, {"slope": float_slider("slope", 1.0, -2, 2),
-                                       "steps": int_slider("steps", 10, 1, 100)})
+    return live_figure(build, {"slope": float_slider("slope", 1.0, -2, 2), "steps": int_slider("steps", 10, 1, 100)})
 
 
 def test_live_figure_redraws_when_a_slider_moves() -> None:

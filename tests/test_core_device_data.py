@@ -47,8 +47,18 @@ def test_set_seed_repeats_python_numpy_and_torch() -> None:
     assert draw() == first
 
 
-@pytest.mark.parametrize("seed, error", [(1.5, TypeError), ("0", TypeError), (True, TypeError), (None, TypeError),
-                                         (-1, ValueError), (2**32, ValueError), (2**40, ValueError)])
+@pytest.mark.parametrize(
+    "seed, error",
+    [
+        (1.5, TypeError),
+        ("0", TypeError),
+        (True, TypeError),
+        (None, TypeError),
+        (-1, ValueError),
+        (2**32, ValueError),
+        (2**40, ValueError),
+    ],
+)
 def test_set_seed_refuses_what_numpy_cannot_take(seed: object, error: type) -> None:
     with pytest.raises(error, match="seed must be"):
         helpers.set_seed(seed)  # type: ignore[arg-type]
@@ -59,8 +69,16 @@ def test_set_seed_takes_numpys_whole_range() -> None:
     helpers.set_seed(np.int64(7))
 
 
-@pytest.mark.parametrize("gate, outputs", [("AND", [0, 0, 0, 1]), ("or", [0, 1, 1, 1]), ("XOR", [0, 1, 1, 0]),
-                                           ("NAND", [1, 1, 1, 0]), ("XNOR", [1, 0, 0, 1])])
+@pytest.mark.parametrize(
+    "gate, outputs",
+    [
+        ("AND", [0, 0, 0, 1]),
+        ("or", [0, 1, 1, 1]),
+        ("XOR", [0, 1, 1, 0]),
+        ("NAND", [1, 1, 1, 0]),
+        ("XNOR", [1, 0, 0, 1]),
+    ],
+)
 def test_truth_tables(gate: str, outputs: list[int]) -> None:
     X, y = helpers.truth_table(gate)
     assert X.tolist() == [[0, 0], [0, 1], [1, 0], [1, 1]]
@@ -95,7 +113,9 @@ def test_samplers_shapes_ranges_and_targets() -> None:
     assert x.shape == (500, 1) and x.abs().max() <= 10 and torch.allclose(y, torch.sin(x))
     X, Y = helpers.sample_max_min(500)
     assert X.shape == Y.shape == (500, 2) and X.min() >= 0 and X.max() <= 100
-    assert torch.equal(Y[:, 0], torch.maximum(X[:, 0], X[:, 1])) and torch.equal(Y[:, 1], torch.minimum(X[:, 0], X[:, 1]))
+    assert torch.equal(Y[:, 0], torch.maximum(X[:, 0], X[:, 1])) and torch.equal(
+        Y[:, 1], torch.minimum(X[:, 0], X[:, 1])
+    )
 
 
 def test_samplers_are_seeded_and_accept_a_device_and_generator() -> None:
@@ -115,12 +135,15 @@ def test_samplers_refuse_bad_counts(n: object) -> None:
         helpers.sample_square(n)  # type: ignore[arg-type]
 
 
-@pytest.mark.parametrize("kwargs, error, words", [
-    ({"device": "gpu"}, ValueError, "device must be 'cpu', 'cuda'"),
-    ({"device": 3.5}, ValueError, "device must be"),
-    ({"generator": 0}, TypeError, "generator must be a CPU torch.Generator"),
-    ({"generator": "seed"}, TypeError, "generator must be"),
-])
+@pytest.mark.parametrize(
+    "kwargs, error, words",
+    [
+        ({"device": "gpu"}, ValueError, "device must be 'cpu', 'cuda'"),
+        ({"device": 3.5}, ValueError, "device must be"),
+        ({"generator": 0}, TypeError, "generator must be a CPU torch.Generator"),
+        ({"generator": "seed"}, TypeError, "generator must be"),
+    ],
+)
 def test_samplers_refuse_bad_devices_and_generators(kwargs: dict, error: type, words: str) -> None:
     for sample in (helpers.sample_square, helpers.sample_sin, helpers.sample_max_min):
         with pytest.raises(error, match=words):
@@ -130,5 +153,7 @@ def test_samplers_refuse_bad_devices_and_generators(kwargs: dict, error: type, w
 def test_samplers_refuse_a_gpu_this_machine_lacks(monkeypatch: pytest.MonkeyPatch) -> None:
     """Issue 12: sample_sin(10, device='cuda') without a GPU ended deep in torch."""
     monkeypatch.setattr(torch.cuda, "is_available", lambda: False)
-    with pytest.raises(ValueError, match=r"device='cuda' but this machine has no CUDA GPU: use device=helpers.get_device\(\)"):
+    with pytest.raises(
+        ValueError, match=r"device='cuda' but this machine has no CUDA GPU: use device=helpers.get_device\(\)"
+    ):
         helpers.sample_sin(10, device="cuda")

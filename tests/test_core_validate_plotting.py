@@ -15,8 +15,14 @@ import torch  # noqa: E402
 
 import helpers  # noqa: E402
 from helpers.plotting import plot_decision_line  # noqa: E402
-from helpers.validate import (require_array, require_count, require_device, require_learning_rate,  # noqa: E402
-                              require_number, require_tensor)
+from helpers.validate import (
+    require_array,
+    require_count,
+    require_device,
+    require_learning_rate,  # noqa: E402
+    require_number,
+    require_tensor,
+)
 
 
 def test_require_tensor_says_how_to_fix_a_list() -> None:
@@ -66,7 +72,11 @@ def test_every_plot_has_its_own_title_and_axis_labels() -> None:
     assert _texts(plot_decision_line(X, y, 1, 1, -1.5)) == ("Perceptron decision line", "$x_1$", "$x_2$")
     assert _texts(helpers.plot_fit(x, x**2, x**2 + 0.1)) == ("Model vs truth", "$x$", "$y$")
     assert _texts(helpers.plot_cost_curve([3, 2, 1])) == ("Cost per step", "step", "cost")
-    assert _texts(helpers.plot_cost_contour(lambda a, b: a**2 + b**2, (-1, 1), (-1, 1))) == ("Cost over (a, b)", "$a$", "$b$")
+    assert _texts(helpers.plot_cost_contour(lambda a, b: a**2 + b**2, (-1, 1), (-1, 1))) == (
+        "Cost over (a, b)",
+        "$a$",
+        "$b$",
+    )
     plt.close("all")
 
 
@@ -116,14 +126,19 @@ def test_output_dir_is_created_under_the_working_directory(tmp_path: Path, monke
     assert helpers.output_dir("figures/run 1") == tmp_path / "outputs" / "figures" / "run 1"
 
 
-@pytest.mark.parametrize("subfolder, error, words", [
-    (None, TypeError, "subfolder must be a folder name"),
-    (3, TypeError, "subfolder must be a folder name"),
-    ("../x", ValueError, "stay inside outputs/"),  # issue 12: wrote outside outputs/
-    ("a/../../x", ValueError, "stay inside outputs/"),
-    ("/tmp/x", ValueError, "stay inside outputs/"),
-])
-def test_output_dir_stays_inside_outputs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, subfolder, error, words) -> None:
+@pytest.mark.parametrize(
+    "subfolder, error, words",
+    [
+        (None, TypeError, "subfolder must be a folder name"),
+        (3, TypeError, "subfolder must be a folder name"),
+        ("../x", ValueError, "stay inside outputs/"),  # issue 12: wrote outside outputs/
+        ("a/../../x", ValueError, "stay inside outputs/"),
+        ("/tmp/x", ValueError, "stay inside outputs/"),
+    ],
+)
+def test_output_dir_stays_inside_outputs(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, subfolder, error, words
+) -> None:
     monkeypatch.chdir(tmp_path)
     with pytest.raises(error, match=words):
         helpers.output_dir(subfolder)
@@ -144,38 +159,58 @@ def test_outputs_are_ignored_by_git() -> None:
 
 # ---------------------------------------------------------------- bad calls get an error naming the argument (issue 12)
 
+
 class _Model(torch.nn.Module):
     def forward(self, x):
         return x
 
 
-@pytest.mark.parametrize("call, error, words", [
-    (lambda: helpers.to_numpy(None), TypeError, "values must be numbers"),  # issue 12: passed silently as [nan]
-    (lambda: helpers.to_numpy("1, 2"), TypeError, "values must be numbers"),
-    (lambda: helpers.to_numpy({"a": 1}), TypeError, "values must be numbers"),
-    (lambda: helpers.to_numpy(_Model()), TypeError, "pass its outputs"),
-    (lambda: require_array("v", None), TypeError, "v must be numbers"),
-    (lambda: helpers.plot_fit([1, 2, 3], [1, 2]), ValueError, "x and y_true must have the same length"),
-    (lambda: helpers.plot_fit([1, 2, 3], [1, 2, 3], [1, 2]), ValueError, "x and y_model must have the same length"),
-    (lambda: helpers.plot_fit([1, 2], [1, 2], _Model()), TypeError, "y_model must be numbers"),
-    (lambda: helpers.plot_fit([1, 2], [1, 2], ax="left"), TypeError, "ax must be a matplotlib Axes"),
-    (lambda: plot_decision_line(*helpers.truth_table("AND"), [1, 1], 1, 0), TypeError, "w1 must be one number"),
-    (lambda: plot_decision_line(*helpers.truth_table("AND"), torch.ones(2), 1, 0), TypeError, "w1 must be one number"),
-    (lambda: plot_decision_line(*helpers.truth_table("AND"), 1, math.nan, 0), ValueError, "w2 must be a finite number"),
-    (lambda: plot_decision_line(helpers.truth_table("AND")[0], [0, 1, 2, 1], 1, 1, 0), ValueError, "y must hold"),
-    (lambda: plot_decision_line(helpers.truth_table("AND")[0], [0, 1], 1, 1, 0), ValueError, "same length"),
-    (lambda: helpers.plot_cost_curve([]), ValueError, "costs is empty"),
-    (lambda: helpers.plot_cost_curve(None), TypeError, "costs must be numbers"),
-    (lambda: helpers.plot_cost_contour(lambda a, b: 0 * a + 5, (-1, 1), (-1, 1)), ValueError, "constant"),  # issue 12
-    (lambda: helpers.plot_cost_contour(lambda a, b: 1.0, (-1, 1), (-1, 1)), ValueError, "shaped like its"),
-    (lambda: helpers.plot_cost_contour(lambda a, b: np.where(a > 0, np.inf, a**2), (-1, 1), (-1, 1)), ValueError, "NaN or inf"),
-    (lambda: helpers.plot_cost_contour(lambda a, b: a**2, (1, -1), (-1, 1)), ValueError, "a_range must be"),
-    (lambda: helpers.plot_cost_contour(lambda a, b: a**2, (-1, 1), (0,)), ValueError, "b_range must have shape"),
-    (lambda: helpers.plot_cost_contour("cost", (-1, 1), (-1, 1)), TypeError, "cost must be a function"),
-    (lambda: helpers.plot_cost_contour(lambda a, b: a**2, (-1, 1), (-1, 1), levels=0), ValueError, "levels"),
-    (lambda: require_number("w", "1"), TypeError, "w must be one number"),
-    (lambda: require_device("tpu"), ValueError, "device must be"),
-])
+@pytest.mark.parametrize(
+    "call, error, words",
+    [
+        (lambda: helpers.to_numpy(None), TypeError, "values must be numbers"),  # issue 12: passed silently as [nan]
+        (lambda: helpers.to_numpy("1, 2"), TypeError, "values must be numbers"),
+        (lambda: helpers.to_numpy({"a": 1}), TypeError, "values must be numbers"),
+        (lambda: helpers.to_numpy(_Model()), TypeError, "pass its outputs"),
+        (lambda: require_array("v", None), TypeError, "v must be numbers"),
+        (lambda: helpers.plot_fit([1, 2, 3], [1, 2]), ValueError, "x and y_true must have the same length"),
+        (lambda: helpers.plot_fit([1, 2, 3], [1, 2, 3], [1, 2]), ValueError, "x and y_model must have the same length"),
+        (lambda: helpers.plot_fit([1, 2], [1, 2], _Model()), TypeError, "y_model must be numbers"),
+        (lambda: helpers.plot_fit([1, 2], [1, 2], ax="left"), TypeError, "ax must be a matplotlib Axes"),
+        (lambda: plot_decision_line(*helpers.truth_table("AND"), [1, 1], 1, 0), TypeError, "w1 must be one number"),
+        (
+            lambda: plot_decision_line(*helpers.truth_table("AND"), torch.ones(2), 1, 0),
+            TypeError,
+            "w1 must be one number",
+        ),
+        (
+            lambda: plot_decision_line(*helpers.truth_table("AND"), 1, math.nan, 0),
+            ValueError,
+            "w2 must be a finite number",
+        ),
+        (lambda: plot_decision_line(helpers.truth_table("AND")[0], [0, 1, 2, 1], 1, 1, 0), ValueError, "y must hold"),
+        (lambda: plot_decision_line(helpers.truth_table("AND")[0], [0, 1], 1, 1, 0), ValueError, "same length"),
+        (lambda: helpers.plot_cost_curve([]), ValueError, "costs is empty"),
+        (lambda: helpers.plot_cost_curve(None), TypeError, "costs must be numbers"),
+        (
+            lambda: helpers.plot_cost_contour(lambda a, b: 0 * a + 5, (-1, 1), (-1, 1)),
+            ValueError,
+            "constant",
+        ),  # issue 12
+        (lambda: helpers.plot_cost_contour(lambda a, b: 1.0, (-1, 1), (-1, 1)), ValueError, "shaped like its"),
+        (
+            lambda: helpers.plot_cost_contour(lambda a, b: np.where(a > 0, np.inf, a**2), (-1, 1), (-1, 1)),
+            ValueError,
+            "NaN or inf",
+        ),
+        (lambda: helpers.plot_cost_contour(lambda a, b: a**2, (1, -1), (-1, 1)), ValueError, "a_range must be"),
+        (lambda: helpers.plot_cost_contour(lambda a, b: a**2, (-1, 1), (0,)), ValueError, "b_range must have shape"),
+        (lambda: helpers.plot_cost_contour("cost", (-1, 1), (-1, 1)), TypeError, "cost must be a function"),
+        (lambda: helpers.plot_cost_contour(lambda a, b: a**2, (-1, 1), (-1, 1), levels=0), ValueError, "levels"),
+        (lambda: require_number("w", "1"), TypeError, "w must be one number"),
+        (lambda: require_device("tpu"), ValueError, "device must be"),
+    ],
+)
 def test_bad_calls_name_the_argument(call, error: type, words: str) -> None:
     with pytest.raises(error, match=words):
         call()

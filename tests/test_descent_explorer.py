@@ -67,13 +67,13 @@ def test_descent_path_reaches_the_closed_form() -> None:
 
 def test_above_the_critical_rate_the_status_says_diverged(explorer) -> None:
     explorer.controls["num_steps"].value = 500
-    explorer.controls["lr"].value = 10 ** -1.9  # 0.0126, one slider step above 0.01158
+    explorer.controls["lr"].value = 10**-1.9  # 0.0126, one slider step above 0.01158
     assert explorer.controls["lr"].value > critical_lr(FIT)
     assert "diverged" in explorer.status.value
 
 
 def test_below_the_critical_rate_the_status_reports_the_closed_form(explorer) -> None:
-    explorer.controls["lr"].value = 10 ** -1.95  # 0.0112, one slider step below 0.01158
+    explorer.controls["lr"].value = 10**-1.95  # 0.0112, one slider step below 0.01158
     explorer.controls["num_steps"].value = 5000
     status = explorer.status.value
     assert "diverged" not in status and "converged" in status
@@ -115,7 +115,7 @@ def test_a_diverged_run_says_its_line_is_off_the_chart(explorer) -> None:
     fit = explorer.figure.axes[1]
     (model,), (note,) = fit.get_lines(), fit.texts
     explorer.controls["num_steps"].value = 1000
-    explorer.controls["lr"].value = 10 ** -1.9
+    explorer.controls["lr"].value = 10**-1.9
     assert not model.get_visible() and note.get_visible()
     assert note.get_text().startswith("The run diverged") and "off the chart" in note.get_text()
     explorer.controls["lr"].value = 1e-3
@@ -123,7 +123,7 @@ def test_a_diverged_run_says_its_line_is_off_the_chart(explorer) -> None:
     assert fit.get_title() == "Fitted line after 1000 steps"
 
 
-@pytest.mark.parametrize("lr, num_steps", [(1e-3, 1000), (0.0112, 5000), (0.0126, 1000), (10 ** -1.5, 20_000)])
+@pytest.mark.parametrize("lr, num_steps", [(1e-3, 1000), (0.0112, 5000), (0.0126, 1000), (10**-1.5, 20_000)])
 def test_the_png_shown_is_the_whole_figure(explorer, lr: float, num_steps: int) -> None:
     """Only the moving artists are redrawn, over a saved background: the PNG must match a full drawing."""
     explorer.controls["lr"].value, explorer.controls["num_steps"].value = lr, num_steps
@@ -145,12 +145,15 @@ def test_redraw_time_is_measured_not_asserted(explorer) -> None:
         print(f"explorer slider move to PNG, lr={lr:g}, {steps} steps: {wall:.3f} s wall, {cpu:.3f} s CPU")
 
 
-@pytest.mark.parametrize("call, name", [
-    (lambda: descent_path(FIT, -0.1, 10), "lr"),
-    (lambda: descent_path(FIT, 0.001, 0), "num_steps"),
-    (lambda: descent_path([(1, 2, 3)], 0.001, 10), "points"),
-    (lambda: descent_explorer(FIT, lr="fast"), "lr"),
-])
+@pytest.mark.parametrize(
+    "call, name",
+    [
+        (lambda: descent_path(FIT, -0.1, 10), "lr"),
+        (lambda: descent_path(FIT, 0.001, 0), "num_steps"),
+        (lambda: descent_path([(1, 2, 3)], 0.001, 10), "points"),
+        (lambda: descent_explorer(FIT, lr="fast"), "lr"),
+    ],
+)
 def test_bad_arguments_name_the_argument(call, name: str) -> None:
     with pytest.raises((TypeError, ValueError), match=name):
         call()

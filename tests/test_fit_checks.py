@@ -1,4 +1,4 @@
-"""The notebook-05 checkers: they run the learner's solve_* / save_and_load, print ONE verdict and return what is usable.
+"""The notebook-05 checkers: they run the learner's solve_* / save_and_load, print ONE verdict, return what is usable.
 
 Most models here are exact functions (no training: fast); the mistakes the issue names (a diverged lr, a
 raw-trained net wrapped in Scaled, an (N,) vs (N, 1) broadcast, no step) are trained for real, briefly.
@@ -18,8 +18,20 @@ from torch import nn
 import helpers
 from helpers import checks
 from helpers.checks import CheckFailed, Verdict, latest_verdict
-from helpers.fit_checks import (TARGETS, check_max_min, check_save_load, check_sin, check_square, max_min_error,
-                                max_min_errors, max_min_points, sin_error, sin_points, square_error, square_points)
+from helpers.fit_checks import (
+    TARGETS,
+    check_max_min,
+    check_save_load,
+    check_sin,
+    check_square,
+    max_min_error,
+    max_min_errors,
+    max_min_points,
+    sin_error,
+    sin_points,
+    square_error,
+    square_points,
+)
 from helpers.fit_plots import show_fit, show_max_min
 from helpers.fit_recipes import MaxMinNet, Scaled, lecture_net
 
@@ -101,11 +113,13 @@ def square_on_unit(u):
 
 
 def solve_with(sample, wrap, scales=None, **mistakes):
-    """Return a solve function: the lecture's net from seed 0, trained by ``fit`` with ``mistakes``, wrapped in Scaled(net, *wrap)."""
+    """Return a solver: the lecture's net (seed 0) trained by ``fit`` with ``mistakes``, in Scaled(net, *wrap)."""
+
     def solve():
         helpers.set_seed(0)
         net = lecture_net()
         return Scaled(net, *wrap), fit(net, sample, *(scales or wrap), **mistakes)
+
     return solve
 
 
@@ -127,6 +141,7 @@ def fit(net, sample, x_scale, y_scale, num_steps=300, lr=0.003, *, squeeze=False
 
 # ---------------------------------------------------------------- fixed points and errors
 
+
 def test_points_are_fixed_and_shaped():
     x, y = square_points()
     assert x.shape == y.shape == (201, 1) and x[0].item() == -100 and x[-1].item() == 100 and y[0].item() == 10_000
@@ -146,12 +161,15 @@ def test_error_functions():
     assert max_min_error(ExactMaxMin(heads="min,max")) > 20
 
 
-@pytest.mark.parametrize("measure, model", [
-    (max_min_errors, Fn(lambda X: torch.cat([X.max(1, keepdim=True).values, X.min(1, keepdim=True).values], 1))),
-    (max_min_errors, None),
-    (square_error, Fn(lambda x: torch.cat([x, x], 1))),
-    (sin_error, "not a model"),
-])
+@pytest.mark.parametrize(
+    "measure, model",
+    [
+        (max_min_errors, Fn(lambda X: torch.cat([X.max(1, keepdim=True).values, X.min(1, keepdim=True).values], 1))),
+        (max_min_errors, None),
+        (square_error, Fn(lambda x: torch.cat([x, x], 1))),
+        (sin_error, "not a model"),
+    ],
+)
 def test_errors_of_a_missing_or_malformed_model_explain_instead_of_raising(measure, model, capsys):
     """Issue 12: a torch.cat (max, min) model made max_min_errors fail with 'too many values to unpack'."""
     result = measure(model)
@@ -161,6 +179,7 @@ def test_errors_of_a_missing_or_malformed_model_explain_instead_of_raising(measu
 
 
 # ---------------------------------------------------------------- x²
+
 
 def test_square_correct_model_is_done_and_returned(capsys):
     model = Fn(lambda x: x**2 + 0.5 * torch.sin(x))
@@ -173,27 +192,33 @@ def test_square_stub_is_todo_and_returns_nothing(capsys):
     assert verdict.status == "todo" and returned == (None, None)
 
 
-@pytest.mark.parametrize("solve, words", [
-    (lambda: 1 / 0, "solve_square() raised ZeroDivisionError"),
-    (lambda: Fn(lambda x: x**2), "expected (model, costs)"),
-    (lambda: (None, COSTS), "expected a trained model"),
-    (lambda: (Fn, COSTS), "expected a trained model"),
-    (lambda: (Fn(lambda x: x**2).state_dict(), COSTS), "expected a trained model"),
-    ("not a function", "expected a function"),
-])
+@pytest.mark.parametrize(
+    "solve, words",
+    [
+        (lambda: 1 / 0, "solve_square() raised ZeroDivisionError"),
+        (lambda: Fn(lambda x: x**2), "expected (model, costs)"),
+        (lambda: (None, COSTS), "expected a trained model"),
+        (lambda: (Fn, COSTS), "expected a trained model"),
+        (lambda: (Fn(lambda x: x**2).state_dict(), COSTS), "expected a trained model"),
+        ("not a function", "expected a function"),
+    ],
+)
 def test_square_solve_that_fails_gets_one_verdict_and_nothing_back(solve, words, capsys):
     """Issue 12: run_exercise printed ❌, then the checker printed '⏳ not done yet'."""
     verdict, returned = judged(check_square, solve, capsys)
     assert verdict.status == "wrong" and words in verdict.message and returned == (None, None), verdict
 
 
-@pytest.mark.parametrize("fn, words", [
-    (lambda x: (x**2).reshape(-1), ("shape (201,)", "broadcasts")),
-    (lambda x: torch.cat([x, x], dim=1), ("shape (201, 2)", "Linear(256, 1)")),
-    (lambda x: (x**2, x), ("tuple", "one tensor")),
-    (lambda x: (x**2).tolist(), ("list", ".tolist()")),
-    (lambda x: (x**2).numpy(), ("ndarray", "tensor")),
-])
+@pytest.mark.parametrize(
+    "fn, words",
+    [
+        (lambda x: (x**2).reshape(-1), ("shape (201,)", "broadcasts")),
+        (lambda x: torch.cat([x, x], dim=1), ("shape (201, 2)", "Linear(256, 1)")),
+        (lambda x: (x**2, x), ("tuple", "one tensor")),
+        (lambda x: (x**2).tolist(), ("list", ".tolist()")),
+        (lambda x: (x**2).numpy(), ("ndarray", "tensor")),
+    ],
+)
 def test_square_wrong_output_shapes_are_not_handed_to_the_plots(fn, words, capsys):
     """Issue 12: a Linear(256, 2) model broke show_fit with a broadcast error."""
     verdict, returned = judged(check_square, returning(Fn(fn)), capsys)
@@ -212,6 +237,7 @@ def test_square_nan_model_is_wrong(fn, capsys):
 def test_square_raising_forward(capsys):
     def broken(x):
         raise ValueError("mat1 and mat2 shapes cannot be multiplied")
+
     verdict, returned = judged(check_square, returning(Fn(broken)), capsys)
     assert verdict.status == "wrong" and "ValueError" in verdict.message and returned == (None, None)
 
@@ -252,12 +278,15 @@ def test_square_not_accurate_enough_is_still_returned(capsys):
     assert back is model and costs is COSTS
 
 
-@pytest.mark.parametrize("costs, words", [
-    (None, "return costs"),
-    ([torch.tensor(1.0, requires_grad=True) * 2], "cost.item()"),
-    ([], "one per step"),
-    ("low", "one per step"),
-])
+@pytest.mark.parametrize(
+    "costs, words",
+    [
+        (None, "return costs"),
+        ([torch.tensor(1.0, requires_grad=True) * 2], "cost.item()"),
+        ([], "one per step"),
+        ("low", "one per step"),
+    ],
+)
 def test_square_costs_that_cannot_be_plotted_are_wrong(costs, words, capsys):
     model = Fn(lambda x: x**2)
     verdict, (back, back_costs) = judged(check_square, returning(model, costs), capsys)
@@ -292,7 +321,9 @@ def test_square_optimizer_on_another_net_is_diagnosed(capsys):
 
 
 def test_square_loop_without_step_is_diagnosed(capsys):
-    verdict, _ = judged(check_square, solve_with(helpers.sample_square, (100, 10_000), num_steps=20, step=False), capsys)
+    verdict, _ = judged(
+        check_square, solve_with(helpers.sample_square, (100, 10_000), num_steps=20, step=False), capsys
+    )
     assert verdict.status == "wrong" and "never ran optimizer.step()" in verdict.message
 
 
@@ -319,7 +350,9 @@ def test_a_bad_device_argument_is_refused():
 def test_an_endless_training_loop_is_stopped(monkeypatch, capsys):
     monkeypatch.setitem(checks.SECONDS, "training", 0.3)
     verdict, returned = judged(check_square, lambda: time.sleep(1e9), capsys)
-    assert verdict.status == "wrong" and "solve_square() did not return within 0.3 s — an endless loop?" in verdict.message
+    assert (
+        verdict.status == "wrong" and "solve_square() did not return within 0.3 s — an endless loop?" in verdict.message
+    )
     assert returned == (None, None)
 
 
@@ -330,11 +363,13 @@ def test_an_endless_forward_is_stopped(monkeypatch, capsys):
     def forever(x):
         while True:
             pass
+
     verdict, _ = judged(check_sin, returning(Fn(forever)), capsys)
     assert verdict.status == "wrong" and "did not return within 0.3 s" in verdict.message
 
 
 # ---------------------------------------------------------------- sin x
+
 
 def test_sin_correct_and_typical_mistakes(capsys):
     assert judged(check_sin, returning(Fn(torch.sin)), capsys)[0].status == "done"
@@ -357,14 +392,16 @@ def test_sin_broadcast_cost_is_diagnosed(capsys):
 
 # ---------------------------------------------------------------- (max, min)
 
+
 def test_max_min_exact_model_is_done(capsys):
     verdict, (model, _) = judged(check_max_min, returning(ExactMaxMin()), capsys)
     assert verdict.status == "done" and "max head" in verdict.message and "min head" in verdict.message
     assert show_max_min(model, *max_min_points(), COSTS) is not None
 
 
-@pytest.mark.parametrize("heads, words", [("min,max", "swapped"), ("min,min", "both heads predict the minimum"),
-                                          ("max,max", "maximum")])
+@pytest.mark.parametrize(
+    "heads, words", [("min,max", "swapped"), ("min,min", "both heads predict the minimum"), ("max,max", "maximum")]
+)
 def test_max_min_head_mix_ups(heads, words, capsys):
     verdict, _ = judged(check_max_min, returning(ExactMaxMin(heads=heads)), capsys)
     assert verdict.status == "wrong" and words in verdict.message
@@ -376,11 +413,14 @@ def test_max_min_untrained(capsys):
     assert verdict.status == "wrong" and "never ran optimizer.step()" in verdict.message
 
 
-@pytest.mark.parametrize("fn, words", [
-    (lambda X: torch.stack([X.max(1).values, X.min(1).values], 1), "expected two"),
-    (lambda X: torch.cat([X.max(1, keepdim=True).values, X.min(1, keepdim=True).values], 1), "expected two"),
-    (lambda X: (X.max(1).values, X.min(1).values), "(1000,)"),
-])
+@pytest.mark.parametrize(
+    "fn, words",
+    [
+        (lambda X: torch.stack([X.max(1).values, X.min(1).values], 1), "expected two"),
+        (lambda X: torch.cat([X.max(1, keepdim=True).values, X.min(1, keepdim=True).values], 1), "expected two"),
+        (lambda X: (X.max(1).values, X.min(1).values), "(1000,)"),
+    ],
+)
 def test_max_min_malformed_outputs_are_not_handed_on(fn, words, capsys):
     verdict, returned = judged(check_max_min, returning(Fn(fn)), capsys)
     assert verdict.status == "wrong" and words in verdict.message and returned == (None, None)
@@ -390,6 +430,7 @@ def test_max_min_model_on_scaled_numbers(capsys):
     def on_unit(U):  # right on [0, 1]², clipped beyond: what a net trained on X/100 does with raw X
         U = U.clamp(max=1)
         return U.max(1, keepdim=True).values, U.min(1, keepdim=True).values
+
     verdict, _ = judged(check_max_min, returning(Fn(on_unit)), capsys)
     assert verdict.status == "wrong" and "rescaled" in verdict.message
 
@@ -401,6 +442,7 @@ def test_max_min_stub_and_nan(capsys):
 
 
 # ---------------------------------------------------------------- save and load
+
 
 @pytest.fixture
 def trained() -> nn.Module:
@@ -507,19 +549,22 @@ def returns_another_fresh_model(model, path):
     return Scaled(lecture_net(), 10, 1)
 
 
-@pytest.mark.parametrize("fn, words, usable", [
-    (whole_model, "weights_only=True", False),  # issue 12: a whole-model pickle got ✅
-    (unsafe_load, "without weights_only=True", True),
-    (default_load, "without weights_only=True", True),
-    (saves_but_never_loads, "never called torch.load", True),
-    (returns_state_dict, "state_dict, not a model", False),  # issue 12: broke the next cell
-    (lambda model, path: right(model, path) and model, "shares its weights", False),
-    (float64, "float64", False),  # issue 12: was told 'load with map_location'
-    (returns_a_tuple_model, "expected one tensor", False),  # issue 12: the checker itself raised TypeError
-    (saves_an_untrained_model, "does not hold the trained model's state_dict", False),
-    (returns_another_fresh_model, "does not hold the weights in the file", True),
-    (lambda model, path: 1 / 0, "ZeroDivisionError", False),
-])
+@pytest.mark.parametrize(
+    "fn, words, usable",
+    [
+        (whole_model, "weights_only=True", False),  # issue 12: a whole-model pickle got ✅
+        (unsafe_load, "without weights_only=True", True),
+        (default_load, "without weights_only=True", True),
+        (saves_but_never_loads, "never called torch.load", True),
+        (returns_state_dict, "state_dict, not a model", False),  # issue 12: broke the next cell
+        (lambda model, path: right(model, path) and model, "shares its weights", False),
+        (float64, "float64", False),  # issue 12: was told 'load with map_location'
+        (returns_a_tuple_model, "expected one tensor", False),  # issue 12: the checker itself raised TypeError
+        (saves_an_untrained_model, "does not hold the trained model's state_dict", False),
+        (returns_another_fresh_model, "does not hold the weights in the file", True),
+        (lambda model, path: 1 / 0, "ZeroDivisionError", False),
+    ],
+)
 def test_save_load_mistakes(trained, tmp_path, capsys, fn, words, usable):
     verdict, loaded = save_load(trained, fn, tmp_path / "sin.pt", capsys)
     assert verdict.status == "wrong" and words in str(verdict), verdict

@@ -94,12 +94,20 @@ def test_the_setup_cell_installs_helpers_from_a_clone(colab: Path, tmp_path: Pat
     fake_colab = "import sys, types; sys.modules['google.colab'] = types.ModuleType('google.colab')\n"
     _run([str(colab), "-c", fake_colab + cell], cwd=tmp_path, timeout=600)
 
-    use = _run([str(colab), "-c", (
-        "import json, helpers\n"
-        "X, y = helpers.truth_table('AND')\n"
-        "x, _ = helpers.line_points('exact')\n"
-        "print(json.dumps({'file': helpers.__file__, 'and': y.tolist(), 'x': x.tolist(),\n"
-        "                  'device': helpers.get_device().type}))")], cwd=tmp_path).stdout
+    use = _run(
+        [
+            str(colab),
+            "-c",
+            (
+                "import json, helpers\n"
+                "X, y = helpers.truth_table('AND')\n"
+                "x, _ = helpers.line_points('exact')\n"
+                "print(json.dumps({'file': helpers.__file__, 'and': y.tolist(), 'x': x.tolist(),\n"
+                "                  'device': helpers.get_device().type}))"
+            ),
+        ],
+        cwd=tmp_path,
+    ).stdout
     found = json.loads(use)
     venv = colab.parent.parent
     assert Path(found["file"]).is_relative_to(venv), f"imported {found['file']}, not the copy pip installed in {venv}"
@@ -118,7 +126,11 @@ def test_sliders_work_on_ipywidgets_7_7(colab: Path) -> None:
     tests = sorted({p.relative_to(ROOT).as_posix() for pattern in SLIDER_TESTS for p in (ROOT / "tests").glob(pattern)})
     assert any("slider" in test for test in tests), f"no slider tests found under tests/ ({SLIDER_TESTS})"
     # cwd and PYTHONPATH put this checkout's helpers first, whatever the venv has installed.
-    done = _run([str(colab), "-m", "pytest", "-q", "-p", "no:cacheprovider", *tests], cwd=ROOT, timeout=600,
-                PYTHONPATH=str(ROOT))
+    done = _run(
+        [str(colab), "-m", "pytest", "-q", "-p", "no:cacheprovider", *tests],
+        cwd=ROOT,
+        timeout=600,
+        PYTHONPATH=str(ROOT),
+    )
     assert " passed" in done.stdout and " failed" not in done.stdout, done.stdout[-2000:]
     print(f"on ipywidgets {version.strip()}: {' '.join(tests)}: {done.stdout.strip().splitlines()[-1]}")

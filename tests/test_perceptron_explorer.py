@@ -15,8 +15,8 @@ import pytest  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
 from PIL import Image  # noqa: E402
 
-from helpers.perceptron_explorer import build_explorer, perceptron_explorer  # noqa: E402
 from helpers.perceptron import step, step_outputs  # noqa: E402
+from helpers.perceptron_explorer import build_explorer, perceptron_explorer  # noqa: E402
 from helpers.perceptron_plots import draw_gate, plot_two_layer  # noqa: E402
 
 
@@ -100,8 +100,12 @@ def test_no_slider_setting_gives_xor_4_of_4_but_and_and_or_have_some() -> None:
     settings = np.array(list(itertools.product(values, repeat=3)))  # every (w1, w2, b) the sliders can show
     X = np.array([[0, 0], [0, 1], [1, 0], [1, 1]])
     Z = settings[:, :1] * X[:, 0] + settings[:, 1:2] * X[:, 1] + settings[:, 2:]
-    for gate, y, best in (("XOR", [0, 1, 1, 0], 3), ("XNOR", [1, 0, 0, 1], 3), ("AND", [0, 0, 0, 1], 4),
-                          ("OR", [0, 1, 1, 1], 4)):
+    for gate, y, best in (
+        ("XOR", [0, 1, 1, 0], 3),
+        ("XNOR", [1, 0, 0, 1], 3),
+        ("AND", [0, 0, 0, 1], 4),
+        ("OR", [0, 1, 1, 1], 4),
+    ):
         correct = ((Z > 0) == np.array(y, dtype=bool)).sum(axis=1)
         assert correct.max() == best, gate
         w1, w2, b = settings[correct.argmax()]
@@ -116,9 +120,13 @@ def test_the_table_lists_each_input_and_marks_the_wrong_one() -> None:
     table = figure.axes[1]
     headers = [text.get_text() for text in table.texts[:6]]
     assert headers[:3] == ["$x_1$", "$x_2$", "$z = w_1x_1 + w_2x_2 + b$"] and headers[4] == "target $y$"
-    cells = [[text.get_text() for text in table.texts[6 + 6 * row: 12 + 6 * row]] for row in range(4)]
-    assert cells == [["0", "0", "-0.50", "0", "0", "right"], ["0", "1", "+0.50", "1", "1", "right"],
-                     ["1", "0", "+0.50", "1", "1", "right"], ["1", "1", "+1.50", "1", "0", "WRONG"]]
+    cells = [[text.get_text() for text in table.texts[6 + 6 * row : 12 + 6 * row]] for row in range(4)]
+    assert cells == [
+        ["0", "0", "-0.50", "0", "0", "right"],
+        ["0", "1", "+0.50", "1", "1", "right"],
+        ["1", "0", "+0.50", "1", "1", "right"],
+        ["1", "1", "+1.50", "1", "0", "WRONG"],
+    ]
     assert table.title.get_text() == "The four predictions (XOR targets)"
     assert all(text in moving for text in table.texts[6:]) and not any(text in moving for text in table.texts[:6])
 
@@ -143,11 +151,14 @@ def test_two_layer_figure_draws_both_hidden_lines() -> None:
     plt.close(ax.figure)
 
 
-@pytest.mark.parametrize("call, match", [
-    (lambda: perceptron_explorer("XAND"), "gate must be one of"),
-    (lambda: plot_two_layer("XOR", {"OR": (1, 1, -0.5)}, (1, 1, -1.5)), "exactly two"),
-    (lambda: step_outputs([0, 1], 1, 1, 0), "X must have shape"),
-])
+@pytest.mark.parametrize(
+    "call, match",
+    [
+        (lambda: perceptron_explorer("XAND"), "gate must be one of"),
+        (lambda: plot_two_layer("XOR", {"OR": (1, 1, -0.5)}, (1, 1, -1.5)), "exactly two"),
+        (lambda: step_outputs([0, 1], 1, 1, 0), "X must have shape"),
+    ],
+)
 def test_bad_arguments_say_what_to_pass(call, match: str) -> None:
     with pytest.raises((ValueError, TypeError), match=match):
         call()

@@ -40,8 +40,15 @@ from serve import serve  # noqa: E402
 
 SHOTS = ROOT / "outputs" / "screenshots" / "site"
 CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-dev-shm-usage", "--no-first-run", "--disable-extensions"]
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-dev-shm-usage",
+    "--no-first-run",
+    "--disable-extensions",
+]
 NOTEBOOK = "01_perceptron"
 HANGUL = re.compile(r"[\uac00-\ud7a3]")
 LOCAL = re.compile(r"^(https?://127\.0\.0\.1[:/]|data:|blob:|about:)")
@@ -50,28 +57,43 @@ SECONDS = 1000
 
 # ------------------------------------------------------------------------------ slides from structure
 
+
 def _notebook() -> nbformat.NotebookNode:
     md, code = nbformat.v4.new_markdown_cell, nbformat.v4.new_code_cell
-    return nbformat.v4.new_notebook(cells=[
-        md("# 01 · Title\n\n[![Open In Colab](https://colab.research.google.com/assets/colab-badge.svg)](https://x)\n\nIntro.",
-           id="t"),
-        code(slides.SETUP_FIRST_LINE + "\nimport sys", id="colab-setup"),
-        code("import helpers\nhelpers.set_seed(0)", id="setup"),
-        md("## 1. First\n\nShort idea.", id="s1"),
-        code("x = 1\nprint(x)", id="c1"),
-        md("It prints 1.", id="m1"),
-        code("fig, ax = plt.subplots()\n" + "ax.plot([1, 2])\n" * 12 + "plt.show()", id="c2"),
-        md("### Exercise 1 · Do it", id="e1"),
-        md("Text.\n\n## 2. Second\n\nMore.", id="s2"),
-        md("## Summary\n\n- one", id="sum"),
-    ])
+    return nbformat.v4.new_notebook(
+        cells=[
+            md(
+                "# 01 · Title\n\n[![Open In Colab](https://colab.research.google.com/assets/colab-badge.svg)](https://x)\n\nIntro.",
+                id="t",
+            ),
+            code(slides.SETUP_FIRST_LINE + "\nimport sys", id="colab-setup"),
+            code("import helpers\nhelpers.set_seed(0)", id="setup"),
+            md("## 1. First\n\nShort idea.", id="s1"),
+            code("x = 1\nprint(x)", id="c1"),
+            md("It prints 1.", id="m1"),
+            code("fig, ax = plt.subplots()\n" + "ax.plot([1, 2])\n" * 12 + "plt.show()", id="c2"),
+            md("### Exercise 1 · Do it", id="e1"),
+            md("Text.\n\n## 2. Second\n\nMore.", id="s2"),
+            md("## Summary\n\n- one", id="sum"),
+        ]
+    )
 
 
 def test_slide_types_follow_the_structure() -> None:
     nb = slides.add_slideshow(_notebook())
     kinds = {c.id: c.metadata.slideshow.slide_type for c in nb.cells}
-    assert kinds == {"t": "slide", "colab-setup": "skip", "setup": "skip", "s1": "slide", "c1": "fragment",
-                     "m1": "fragment", "c2": "subslide", "e1": "subslide", "s2": "slide", "sum": "slide"}
+    assert kinds == {
+        "t": "slide",
+        "colab-setup": "skip",
+        "setup": "skip",
+        "s1": "slide",
+        "c1": "fragment",
+        "m1": "fragment",
+        "c2": "subslide",
+        "e1": "subslide",
+        "s2": "slide",
+        "sum": "slide",
+    }
     assert nb.metadata.rise["theme"] == "white" and nb.metadata.rise["scroll"] is True
     assert slides.counts(nb) == (4, 6)
 
@@ -95,7 +117,9 @@ def test_every_solution_gets_a_slide_per_section(edition: str) -> None:
         nb = slides.add_slideshow(nbformat.read(path, as_version=4))
         kinds = [c.metadata.slideshow.slide_type for c in nb.cells]
         assert kinds[0] == "slide", path.name
-        sections = [i for i, c in enumerate(nb.cells) if c.cell_type == "markdown" and re.search(r"^## ", c.source, re.M)]
+        sections = [
+            i for i, c in enumerate(nb.cells) if c.cell_type == "markdown" and re.search(r"^## ", c.source, re.M)
+        ]
         assert sections and all(kinds[i] == "slide" for i in sections), path.name
         code = [i for i, c in enumerate(nb.cells) if c.cell_type == "code"]
         assert all(kinds[i] == "skip" for i in code if i < sections[0]), f"{path.name}: setup cells are not skipped"
@@ -112,11 +136,19 @@ def test_split_sections_cuts_at_the_heading() -> None:
 def test_static_view_has_no_widgets_setup_or_plumbing() -> None:
     nb = _notebook()
     nb.metadata["widgets"] = {"state": {}}
-    explorer = nbformat.v4.new_code_cell("# NBVAL_IGNORE_OUTPUT\nexplorer = perceptron_explorer('AND')\nexplorer", id="x")
-    explorer.outputs = [nbformat.v4.new_output("display_data", data={
-        "application/vnd.jupyter.widget-view+json": {"model_id": "1"}, "text/plain": "VBox()"})]
-    solved = nbformat.v4.new_code_cell("def f():\n    ### BEGIN SOLUTION\n    return 1\n    ### END SOLUTION\n"
-                                       "print(f())\n### BEGIN HIDDEN TESTS\nassert f() == 1\n### END HIDDEN TESTS", id="s")
+    explorer = nbformat.v4.new_code_cell(
+        "# NBVAL_IGNORE_OUTPUT\nexplorer = perceptron_explorer('AND')\nexplorer", id="x"
+    )
+    explorer.outputs = [
+        nbformat.v4.new_output(
+            "display_data", data={"application/vnd.jupyter.widget-view+json": {"model_id": "1"}, "text/plain": "VBox()"}
+        )
+    ]
+    solved = nbformat.v4.new_code_cell(
+        "def f():\n    ### BEGIN SOLUTION\n    return 1\n    ### END SOLUTION\n"
+        "print(f())\n### BEGIN HIDDEN TESTS\nassert f() == 1\n### END HIDDEN TESTS",
+        id="s",
+    )
     nb.cells += [explorer, solved]
     view = execute.static_view(nb, "ko")
     assert "widgets" not in view.metadata
@@ -139,6 +171,7 @@ def test_fingerprint_follows_the_notebook_and_the_helpers(tmp_path: Path) -> Non
 
 
 # ------------------------------------------------------------------------------------- the browser
+
 
 def _missing_browser() -> str | None:
     """Return why no browser can run here, or None."""
@@ -208,8 +241,10 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict]:
         executed["ko"] = [stand_in]
     built = time.monotonic()
     summary = build_site.build_site(out=tmp / "site", sources=tmp / "src", executed=executed, log=lambda *_: None)
-    print(f"site of {NOTEBOOK} (en, ko): executing {built - started:.1f} s, building {time.monotonic() - built:.1f} s, "
-          f"{summary['bytes'] / 1e6:.1f} MB")
+    print(
+        f"site of {NOTEBOOK} (en, ko): executing {built - started:.1f} s, building {time.monotonic() - built:.1f} s, "
+        f"{summary['bytes'] / 1e6:.1f} MB"
+    )
     assert not any(summary["warnings"].values()), summary["warnings"]
     return tmp / "site", summary
 
@@ -241,8 +276,10 @@ class Visit:
         self.failed: list[str] = []
         self.context.route(re.compile(r"^(?!(https?://127\.0\.0\.1[:/]|data:|blob:))"), self._block)
         self.context.on("response", lambda r: self.failed.append(f"{r.status} {r.url}") if r.status >= 400 else None)
-        self.context.on("requestfailed", lambda r: None if r.url in self.foreign else self.failed.append(
-            f"failed {r.url}: {r.failure}"))
+        self.context.on(
+            "requestfailed",
+            lambda r: None if r.url in self.foreign else self.failed.append(f"failed {r.url}: {r.failure}"),
+        )
         self.page = self.context.new_page()
 
     def _block(self, route) -> None:
@@ -268,9 +305,14 @@ def _page_facts(page) -> dict:
 def test_site_is_offline_complete_and_bilingual(site, browser) -> None:
     root, _ = site
     SHOTS.mkdir(parents=True, exist_ok=True)
-    expected_figures = sum(1 for c in execute.static_view(nbformat.read(ROOT / "build" / "executed" / "en" /
-                                                                        f"{NOTEBOOK}.ipynb", as_version=4)).cells
-                           for o in c.get("outputs", []) if "image/png" in o.get("data", {}))
+    expected_figures = sum(
+        1
+        for c in execute.static_view(
+            nbformat.read(ROOT / "build" / "executed" / "en" / f"{NOTEBOOK}.ipynb", as_version=4)
+        ).cells
+        for o in c.get("outputs", [])
+        if "image/png" in o.get("data", {})
+    )
     visit = Visit(browser)
     with serve(root) as base:
         # index.html sends a reader to an edition unless the address has a fragment
@@ -316,7 +358,9 @@ def test_site_is_offline_complete_and_bilingual(site, browser) -> None:
     assert not visit.failed, f"failed requests: {visit.failed}"
     assert not broken, "broken internal links:\n" + "\n".join(broken)
     for url, facts in pages.items():
-        assert all(i["ok"] for i in facts["images"]), f"{url}: images not loaded: {[i['src'] for i in facts['images'] if not i['ok']]}"
+        assert all(i["ok"] for i in facts["images"]), (
+            f"{url}: images not loaded: {[i['src'] for i in facts['images'] if not i['ok']]}"
+        )
     for edition in ("en", "ko"):
         page = pages[f"{base}/{edition}/{NOTEBOOK}.html"]
         assert page["lang"] == edition
@@ -340,8 +384,15 @@ def test_deck_is_offline_and_every_slide_fits(site, browser, edition: str) -> No
         visit.page.goto(f"{base}/decks/{edition}/{NOTEBOOK}.html")
         visit.page.wait_for_selector("html[data-deck-ready=true]")
         rows = visit.page.evaluate("courseDeck.measure()")
-        figure = next(r for r in rows if r["h"] > 0 and visit.page.evaluate(
-            f"Reveal.getSlide({r['h']}, {r['v']}).querySelectorAll('.jp-OutputArea-output img').length") > 0)
+        figure = next(
+            r
+            for r in rows
+            if r["h"] > 0
+            and visit.page.evaluate(
+                f"Reveal.getSlide({r['h']}, {r['v']}).querySelectorAll('.jp-OutputArea-output img').length"
+            )
+            > 0
+        )
         visit.page.evaluate(f"Reveal.slide({figure['h']}, {figure['v']}, 99)")
         visit.page.wait_for_timeout(300)
         visit.page.screenshot(path=SHOTS / f"deck-{edition}-{NOTEBOOK}-{figure['h']}.{figure['v']}.png")
@@ -359,8 +410,11 @@ def test_deck_is_offline_and_every_slide_fits(site, browser, edition: str) -> No
 
 def test_rise_presents_a_solution_with_live_code(browser, tmp_path: Path) -> None:
     """JupyterLab + RISE: every slide of the executed notebook fits 1280×720; step through slides; run a cell."""
-    _skip_or_fail(None if importlib.util.find_spec("jupyterlab_rise") else
-                  "jupyterlab-rise is not installed (pip install -r requirements.txt)")
+    _skip_or_fail(
+        None
+        if importlib.util.find_spec("jupyterlab_rise")
+        else "jupyterlab-rise is not installed (pip install -r requirements.txt)"
+    )
     from browser_lab import jupyter_lab  # tests/browser_lab.py: JupyterLab on 127.0.0.1, stopped with its kernels
 
     (tmp_path / "root").mkdir()
@@ -398,8 +452,9 @@ def test_rise_presents_a_solution_with_live_code(browser, tmp_path: Path) -> Non
             prompt = cell.locator(".jp-InputPrompt")
             cell.locator(".jp-InputArea-editor").click()
             page.keyboard.press("Control+Enter")  # run it in the kernel, stay on the slide
-            page.wait_for_function("(node) => /\\[\\s*1\\s*\\]/.test(node.textContent)", arg=prompt.element_handle(),
-                                   timeout=120 * SECONDS)  # the notebook's saved [3] becomes [1]: a fresh kernel ran it
+            page.wait_for_function(
+                "(node) => /\\[\\s*1\\s*\\]/.test(node.textContent)", arg=prompt.element_handle(), timeout=120 * SECONDS
+            )  # the notebook's saved [3] becomes [1]: a fresh kernel ran it
             page.wait_for_timeout(300)
             page.screenshot(path=SHOTS / f"rise-{NOTEBOOK}-ran-a-cell.png")
             assert "step(-0.5) = 0" in cell.locator(".jp-OutputArea-output").inner_text()

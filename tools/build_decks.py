@@ -63,7 +63,8 @@ def korean_css(text: str, assets: Path) -> None:
         + f":root {{ --jp-content-font-family: {family}, system-ui, -apple-system, 'Segoe UI', Helvetica, Arial, "
         + f"sans-serif; --jp-code-font-family: {family}, Menlo, Consolas, 'DejaVu Sans Mono', monospace; }}\n"
         + f".reveal, .reveal h1, .reveal h2, .reveal h3 {{ font-family: {family}, 'Source Sans Pro', Helvetica, "
-        + "sans-serif; }\n")
+        + "sans-serif; }\n"
+    )
 
 
 def notebook_text(nb: nbformat.NotebookNode) -> str:
@@ -86,7 +87,8 @@ def lab_css() -> str:
         if (lab / "index.css").exists() and (reveal / "custom_reveal.css").exists():
             parts = [lab / "index.css", lab / "theme-light.css", reveal / "custom_reveal.css"]
             return "\n".join(p.read_text() for p in parts) + (
-                "\na.anchor-link { display: none; }\n.highlight { margin: 0.4em; }\n.jp-Notebook { padding: 0; }\n")
+                "\na.anchor-link { display: none; }\n.highlight { margin: 0.4em; }\n.jp-Notebook { padding: 0; }\n"
+            )
     raise RuntimeError("nbconvert's lab and reveal templates are missing: pip install nbconvert")
 
 
@@ -104,22 +106,39 @@ def export(nb: nbformat.NotebookNode, edition: str, assets: str) -> str:
     """Return the deck's HTML; ``assets`` is the assets folder's URL relative to the deck."""
     from nbconvert import SlidesExporter
 
-    exporter = SlidesExporter(template_name="course_slides", extra_template_basedirs=[str(TEMPLATES)],
-                              reveal_url_prefix=f"{assets}/reveal", reveal_theme="white",
-                              reveal_width=str(WIDTH), reveal_height=str(HEIGHT), language_code=edition)
-    resources = {"course": {"assets": assets, "mathjax_config": static_assets.mathjax_config(),
-                            "reveal": {"width": WIDTH, "height": HEIGHT}}}
+    exporter = SlidesExporter(
+        template_name="course_slides",
+        extra_template_basedirs=[str(TEMPLATES)],
+        reveal_url_prefix=f"{assets}/reveal",
+        reveal_theme="white",
+        reveal_width=str(WIDTH),
+        reveal_height=str(HEIGHT),
+        language_code=edition,
+    )
+    resources = {
+        "course": {
+            "assets": assets,
+            "mathjax_config": static_assets.mathjax_config(),
+            "reveal": {"width": WIDTH, "height": HEIGHT},
+        }
+    }
     html, _ = exporter.from_notebook_node(nb, resources=resources)
     css = f'<link rel="stylesheet" href="{assets}/korean.css">'
     return html.replace("</head>", css + "\n</head>", 1)
 
 
-def build_decks(editions: list[str] | None = None, names: list[str] | None = None, out: Path = DECKS,
-                executed: dict[str, list[Path]] | None = None, log=print) -> dict[str, list[Path]]:
+def build_decks(
+    editions: list[str] | None = None,
+    names: list[str] | None = None,
+    out: Path = DECKS,
+    executed: dict[str, list[Path]] | None = None,
+    log=print,
+) -> dict[str, list[Path]]:
     """Build a deck for every executed notebook (executing what is stale); return the deck paths by edition."""
     executed = executed or execute.execute_all(editions, names, log=log)
-    notebooks = {e: [(p, deck_notebook(nbformat.read(p, as_version=4), e)) for p in paths]
-                 for e, paths in executed.items()}
+    notebooks = {
+        e: [(p, deck_notebook(nbformat.read(p, as_version=4), e)) for p in paths] for e, paths in executed.items()
+    }
     korean = "".join(notebook_text(nb) for items in notebooks.values() for _, nb in items)
     copy_assets(out / "assets", korean)
     written: dict[str, list[Path]] = {}
@@ -130,13 +149,24 @@ def build_decks(editions: list[str] | None = None, names: list[str] | None = Non
             target.write_text(export(nb, edition, "../assets"))
             counts = slides.counts(nb)
             nb.metadata["course_counts"] = counts
-            log(f"{target.relative_to(out.parent) if out.parent in target.parents else target}: "
-                f"{counts[0]} slides, {counts[1]} screens")
+            log(
+                f"{target.relative_to(out.parent) if out.parent in target.parents else target}: "
+                f"{counts[0]} slides, {counts[1]} screens"
+            )
             written.setdefault(edition, []).append(target)
     static_assets.refresh_korean_fonts(out)  # every character the decks show
-    (out / "index.json").write_text(json.dumps(
-        {e: [{"deck": str(p.relative_to(out)), "slides": slides.counts(nb)[0], "screens": slides.counts(nb)[1]}
-             for p, (_, nb) in zip(written[e], notebooks[e])] for e in written}, indent=1))
+    (out / "index.json").write_text(
+        json.dumps(
+            {
+                e: [
+                    {"deck": str(p.relative_to(out)), "slides": slides.counts(nb)[0], "screens": slides.counts(nb)[1]}
+                    for p, (_, nb) in zip(written[e], notebooks[e])
+                ]
+                for e in written
+            },
+            indent=1,
+        )
+    )
     return written
 
 
@@ -151,8 +181,9 @@ def measure(decks: list[Path], root: Path, page=None) -> dict[str, list[dict]]:
             from playwright.sync_api import sync_playwright
 
             playwright = sync_playwright().start()
-            browser = playwright.chromium.launch(executable_path="/usr/bin/chromium",
-                                                 args=["--headless", "--no-sandbox", "--disable-gpu"])
+            browser = playwright.chromium.launch(
+                executable_path="/usr/bin/chromium", args=["--headless", "--no-sandbox", "--disable-gpu"]
+            )
             page = browser.new_page(viewport={"width": WIDTH, "height": HEIGHT})
         try:
             for deck in decks:

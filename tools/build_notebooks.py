@@ -33,10 +33,10 @@ import json
 import re
 import shutil
 import sys
-import tomllib
 from pathlib import Path
 
 import nbformat
+import tomllib
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # tools/ is not a package
 import editions  # noqa: E402
@@ -47,8 +47,12 @@ EDITIONS = {"en": "", "ko": "ko/"}  # edition → its subfolder of solutions/ an
 GLOSSARY = "[용어집 (glossary)]({url}/blob/main/GLOSSARY.md)"
 BEGIN, END = "### BEGIN SOLUTION", "### END SOLUTION"
 BEGIN_HIDDEN, END_HIDDEN = "### BEGIN HIDDEN TESTS", "### END HIDDEN TESTS"
-MARKERS = {BEGIN: ("begin", "solution"), END: ("end", "solution"),
-           BEGIN_HIDDEN: ("begin", "hidden tests"), END_HIDDEN: ("end", "hidden tests")}
+MARKERS = {
+    BEGIN: ("begin", "solution"),
+    END: ("end", "solution"),
+    BEGIN_HIDDEN: ("begin", "hidden tests"),
+    END_HIDDEN: ("end", "hidden tests"),
+}
 NEAR_MISS = re.compile(r"#.*\b(begin|end)\W*(solution|hidden\W*tests?)", re.IGNORECASE)
 NBVAL_COMMENT = re.compile(r"^\s*#\s*nbval", re.IGNORECASE)
 STUB = ("# YOUR CODE HERE", "raise NotImplementedError()")
@@ -80,13 +84,18 @@ def colab_badge(url: str, path: str) -> str:
 
 def setup_source(url: str) -> str:
     """Return the Colab setup cell: installs ``helpers`` from the repository, only inside Colab."""
-    return "\n".join([
-        SETUP_FIRST_LINE,
-        "import sys",
-        "if 'google.colab' in sys.modules:",
-        "    import subprocess",
-        f"    subprocess.run([sys.executable, '-m', 'pip', 'install', '-q', 'git+{url}.git'], check=True)",
-    ])
+    return "\n".join(
+        [
+            SETUP_FIRST_LINE,
+            "import sys",
+            "",
+            'if "google.colab" in sys.modules:',
+            "    import subprocess",
+            "",
+            f'    package = "git+{url}.git"',
+            '    subprocess.run([sys.executable, "-m", "pip", "install", "-q", package], check=True)',
+        ]
+    )
 
 
 def _function_lines(source: str, where: str) -> list[tuple[int, int]]:
@@ -95,39 +104,52 @@ def _function_lines(source: str, where: str) -> list[tuple[int, int]]:
     try:
         tree = ast.parse(code)
     except SyntaxError as error:
-        raise MarkerError(f"{where}: the cell does not parse ({error.msg}, line {error.lineno}), so its solution "
-                          "block cannot be checked") from None
-    return [(node.body[0].lineno, node.end_lineno or node.body[-1].lineno) for node in ast.walk(tree)
-            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef))]
+        raise MarkerError(
+            f"{where}: the cell does not parse ({error.msg}, line {error.lineno}), so its solution "
+            "block cannot be checked"
+        ) from None
+    return [
+        (node.body[0].lineno, node.end_lineno or node.body[-1].lineno)
+        for node in ast.walk(tree)
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef))
+    ]
 
 
 def strip_solutions(source: str, where: str = "cell") -> str:
-    """Return ``source`` with each solution block replaced by the stub at its indent and each hidden-tests block removed."""
+    """Return ``source`` with each solution block replaced by the stub at its indent, hidden tests removed."""
     lines, out, block, hidden = source.splitlines(), [], None, False
     for number, line in enumerate(lines, 1):
         text = line.strip()
         if NBVAL_COMMENT.match(line):
-            raise MarkerError(f"{where}, line {number}: `{text}`: use a cell tag instead (nbval-ignore-output, "
-                              "nbval-skip), which students never see")
+            raise MarkerError(
+                f"{where}, line {number}: `{text}`: use a cell tag instead (nbval-ignore-output, "
+                "nbval-skip), which students never see"
+            )
         if text not in MARKERS:
             if NEAR_MISS.search(line):
-                raise MarkerError(f"{where}, line {number}: `{text}` looks like a marker: write exactly `{BEGIN}`, "
-                                  f"`{END}`, `{BEGIN_HIDDEN}` or `{END_HIDDEN}`, alone on its line")
+                raise MarkerError(
+                    f"{where}, line {number}: `{text}` looks like a marker: write exactly `{BEGIN}`, "
+                    f"`{END}`, `{BEGIN_HIDDEN}` or `{END_HIDDEN}`, alone on its line"
+                )
             if block is None:
                 out.append(line)
             continue
         verb, kind = MARKERS[text]
         if verb == "begin":
             if block is not None:
-                raise MarkerError(f"{where}, line {number}: {text} inside the {block[0]} block opened on line {block[1]}")
+                raise MarkerError(
+                    f"{where}, line {number}: {text} inside the {block[0]} block opened on line {block[1]}"
+                )
             block, hidden = (kind, number), hidden or kind == "hidden tests"
             if kind == "solution":
                 _require_function_body(lines, number, source, where)
                 indent = line[: len(line) - len(line.lstrip())]
                 out += [indent + stub for stub in STUB]
         elif block is None or block[0] != kind:
-            raise MarkerError(f"{where}, line {number}: {text} without its BEGIN" +
-                              (f" (the {block[0]} block of line {block[1]} is open)" if block else ""))
+            raise MarkerError(
+                f"{where}, line {number}: {text} without its BEGIN"
+                + (f" (the {block[0]} block of line {block[1]} is open)" if block else "")
+            )
         else:
             block = None
     if block is not None:
@@ -137,11 +159,19 @@ def strip_solutions(source: str, where: str = "cell") -> str:
 
 def _require_function_body(lines: list[str], begin: int, source: str, where: str) -> None:
     """Raise unless the code after the BEGIN SOLUTION on line ``begin`` sits inside a function body."""
-    code = next((n for n in range(begin + 1, len(lines) + 1)
-                 if lines[n - 1].strip() and not lines[n - 1].strip().startswith("#")), begin)
+    code = next(
+        (
+            n
+            for n in range(begin + 1, len(lines) + 1)
+            if lines[n - 1].strip() and not lines[n - 1].strip().startswith("#")
+        ),
+        begin,
+    )
     if not any(first <= code <= last for first, last in _function_lines(source, where)):
-        raise MarkerError(f"{where}, line {begin}: a solution block must sit inside a function body, so the "
-                          "unsolved notebook still runs top to bottom")
+        raise MarkerError(
+            f"{where}, line {begin}: a solution block must sit inside a function body, so the "
+            "unsolved notebook still runs top to bottom"
+        )
 
 
 def fingerprint(nb: nbformat.NotebookNode) -> str:
@@ -167,8 +197,10 @@ def _with_header(nb: nbformat.NotebookNode, url: str, path: str, under_badge: st
             cell.outputs, cell.execution_count = [], None
             cell.metadata.pop("execution", None)
     nb.cells = [cells[0], setup] + cells[1:]
-    nb.metadata = {"kernelspec": {"display_name": "Python 3", "language": "python", "name": "python3"},
-                   "language_info": {"name": "python"}}
+    nb.metadata = {
+        "kernelspec": {"display_name": "Python 3", "language": "python", "name": "python3"},
+        "language_info": {"name": "python"},
+    }
     return nb
 
 
@@ -177,8 +209,10 @@ def read(path: Path) -> nbformat.NotebookNode:
     try:
         return nbformat.read(path, as_version=4)
     except Exception as error:  # invalid JSON, not a notebook, unreadable
-        raise BuildError(f"{path}: not a readable notebook ({type(error).__name__}: {error}); fix it, or restore it "
-                         f"with `git checkout -- {path}`") from None
+        raise BuildError(
+            f"{path}: not a readable notebook ({type(error).__name__}: {error}); fix it, or restore it "
+            f"with `git checkout -- {path}`"
+        ) from None
 
 
 def student_copy(nb: nbformat.NotebookNode, where: str) -> nbformat.NotebookNode:
@@ -202,12 +236,13 @@ def student_copy(nb: nbformat.NotebookNode, where: str) -> nbformat.NotebookNode
 
 
 def build(solution: Path, url: str, root: Path = ROOT) -> dict[str, str]:
-    """Return ``{relative path: text}`` of the files made from one solution: solution and student copy of each edition."""
+    """Return ``{relative path: text}`` of the files made from one solution: solution and student copy per edition."""
     english, catalog = read(solution), root / "translations" / "ko"
     versions = [("en", english)]
     if (catalog / f"{solution.stem}.md").exists():  # a notebook gets its Korean edition once its catalog exists
-        versions.append(("ko", editions.translate(english, editions.read_catalog(catalog, solution.stem),
-                                                  solution.stem)[0]))
+        versions.append(
+            ("ko", editions.translate(english, editions.read_catalog(catalog, solution.stem), solution.stem)[0])
+        )
     files = {}
     for edition, nb in versions:
         folder, under_badge = EDITIONS[edition], GLOSSARY.format(url=url) if edition == "ko" else ""
@@ -224,8 +259,9 @@ def plan(root: Path = ROOT, names: list[str] | None = None) -> dict[Path, str]:
     wanted = {Path(name).stem for name in names or []}
     unknown = wanted - {s.stem for s in solutions}
     if unknown:
-        raise BuildError(f"no solution named {', '.join(sorted(unknown))}: "
-                         f"choose from {', '.join(s.stem for s in solutions)}")
+        raise BuildError(
+            f"no solution named {', '.join(sorted(unknown))}: choose from {', '.join(s.stem for s in solutions)}"
+        )
     url, files = repository_url(root), {}
     for solution in solutions:
         if not wanted or solution.stem in wanted:
@@ -275,8 +311,11 @@ def edited(path: Path, text: str) -> bool:
 def main(argv: list[str] | None = None, root: Path = ROOT) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--check", action="store_true", help="write nothing; exit 1 if a file would change")
-    parser.add_argument("--overwrite", action="store_true",
-                        help="replace edited student notebooks (each is first copied to outputs/notebook-backups/)")
+    parser.add_argument(
+        "--overwrite",
+        action="store_true",
+        help="replace edited student notebooks (each is first copied to outputs/notebook-backups/)",
+    )
     parser.add_argument("names", nargs="*", help="only these notebooks, e.g. 01_perceptron (default: all)")
     args = parser.parse_args(argv)
     try:
@@ -285,9 +324,16 @@ def main(argv: list[str] | None = None, root: Path = ROOT) -> int:
         print(f"error: {error}", file=sys.stderr)
         return 2
     made = {path.relative_to(root) for path in plan(root, args.names)}
-    extra = [] if args.names else sorted(
-        str(p.relative_to(root)) for folder in ("notebooks", "notebooks/ko", "solutions/ko")
-        for p in (root / folder).glob("*.ipynb") if p.relative_to(root) not in made)
+    extra = (
+        []
+        if args.names
+        else sorted(
+            str(p.relative_to(root))
+            for folder in ("notebooks", "notebooks/ko", "solutions/ko")
+            for p in (root / folder).glob("*.ipynb")
+            if p.relative_to(root) not in made
+        )
+    )
     for path in changes:
         print("stale: " + str(path.relative_to(root)))
     for name in extra:
@@ -297,10 +343,13 @@ def main(argv: list[str] | None = None, root: Path = ROOT) -> int:
     student = [path for path in changes if path.relative_to(root).parts[0] == "notebooks"]
     kept = [path for path in student if edited(path, changes[path])]
     if kept and not args.overwrite:
-        print("refusing to overwrite student notebooks with edits the builder did not make: " +
-              ", ".join(str(p.relative_to(root)) for p in kept) +
-              ". Move them elsewhere to keep the work, or rerun with --overwrite (it copies each to "
-              "outputs/notebook-backups/ first).", file=sys.stderr)
+        print(
+            "refusing to overwrite student notebooks with edits the builder did not make: "
+            + ", ".join(str(p.relative_to(root)) for p in kept)
+            + ". Move them elsewhere to keep the work, or rerun with --overwrite (it copies each to "
+            "outputs/notebook-backups/ first).",
+            file=sys.stderr,
+        )
         return 1
     for path in kept:
         backup = root / "outputs" / "notebook-backups" / path.relative_to(root / "notebooks")
@@ -310,13 +359,19 @@ def main(argv: list[str] | None = None, root: Path = ROOT) -> int:
     for path, text in changes.items():
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text)
-    problems = [p for s in sorted((root / "solutions").glob("*.ipynb")) if not args.names or s.stem in args.names
-                if (root / "translations" / "ko" / f"{s.stem}.md").exists() for p in editions.translate(read(s), editions.read_catalog(root / "translations" / "ko", s.stem),
-                                            s.stem)[1]]
+    problems = [
+        p
+        for s in sorted((root / "solutions").glob("*.ipynb"))
+        if not args.names or s.stem in args.names
+        if (root / "translations" / "ko" / f"{s.stem}.md").exists()
+        for p in editions.translate(read(s), editions.read_catalog(root / "translations" / "ko", s.stem), s.stem)[1]
+    ]
     print(f"{len(made)} file(s) made from solutions/ ({len(changes)} written)")
     if problems:
-        print(f"the Korean catalog is not complete ({len(problems)} problems; `python tools/editions.py check` "
-              "lists them): untranslated text stays English in the Korean notebooks")
+        print(
+            f"the Korean catalog is not complete ({len(problems)} problems; `python tools/editions.py check` "
+            "lists them): untranslated text stays English in the Korean notebooks"
+        )
     return 0
 
 

@@ -38,16 +38,24 @@ SOURCES = execute.BUILD / "site-src"
 CONF = ROOT / "site" / "sphinx"
 EDITION_NAMES = {"en": "English", "ko": "한국어"}
 TEXT = {
-    "en": {"title": "Neural networks, from the perceptron to PyTorch",
-           "intro": "The executed course: every notebook with its outputs and figures, to read on any screen. "
-                    "To run the code and move the sliders, open a notebook in Jupyter, Colab or Binder "
-                    "(see the repository's README).",
-           "notebook": "notebook", "slides": "Slides", "what": "slides for the lecture"},
-    "ko": {"title": "신경망: 퍼셉트론에서 PyTorch까지",
-           "intro": "실행 결과가 담긴 강의 노트입니다. 모든 notebook의 출력과 그림을 어떤 화면에서든 읽을 수 있습니다. "
-                    "코드를 실행하고 slider를 움직이려면 Jupyter, Colab 또는 Binder에서 notebook을 여세요 "
-                    "(저장소의 README 참고).",
-           "notebook": "notebook", "slides": "슬라이드", "what": "강의용 슬라이드"},
+    "en": {
+        "title": "Neural networks, from the perceptron to PyTorch",
+        "intro": "The executed course: every notebook with its outputs and figures, to read on any screen. "
+        "To run the code and move the sliders, open a notebook in Jupyter, Colab or Binder "
+        "(see the repository's README).",
+        "notebook": "notebook",
+        "slides": "Slides",
+        "what": "slides for the lecture",
+    },
+    "ko": {
+        "title": "신경망: 퍼셉트론에서 PyTorch까지",
+        "intro": "실행 결과가 담긴 강의 노트입니다. 모든 notebook의 출력과 그림을 어떤 화면에서든 읽을 수 있습니다. "
+        "코드를 실행하고 slider를 움직이려면 Jupyter, Colab 또는 Binder에서 notebook을 여세요 "
+        "(저장소의 README 참고).",
+        "notebook": "notebook",
+        "slides": "슬라이드",
+        "what": "강의용 슬라이드",
+    },
 }
 
 
@@ -96,7 +104,8 @@ def write_sources(executed: dict[str, list[Path]], sources: Path, decks: bool) -
         static_assets.font_face("korean.woff")
         + f"html {{ --pst-font-family-base: {family}, var(--pst-font-family-base-system); "
         + f"--pst-font-family-heading: {family}, var(--pst-font-family-base-system); "
-        + f"--pst-font-family-monospace: {family}, var(--pst-font-family-monospace-system); }}\n")
+        + f"--pst-font-family-monospace: {family}, var(--pst-font-family-monospace-system); }}\n"
+    )
     return pages
 
 
@@ -106,19 +115,46 @@ def sphinx_build(edition: str, sources: Path, pages: dict[str, list[str]], decks
     The pages land in ``sources/_build/<edition>/html`` (myst-nb also writes ``jupyter_execute/`` beside it).
     """
     text = TEXT.get(edition, TEXT["en"])
-    context = {"html_title": text["title"], "html_static_path": [str(sources / "_static")],
-               "html_context": {"edition": edition, "editions": {e: EDITION_NAMES[e] for e in pages},
-                                "pages": pages, "decks": decks, "labels": {"slides": text["slides"]},
-                                "default_mode": "light"}}
+    context = {
+        "html_title": text["title"],
+        "html_static_path": [str(sources / "_static")],
+        "html_context": {
+            "edition": edition,
+            "editions": {e: EDITION_NAMES[e] for e in pages},
+            "pages": pages,
+            "decks": decks,
+            "labels": {"slides": text["slides"]},
+            "default_mode": "light",
+        },
+    }
     settings = sources / f"{edition}.json"
     settings.write_text(json.dumps(context, ensure_ascii=False))
     build = sources / "_build" / edition
-    command = [sys.executable, "-m", "sphinx", "-b", "html", "-q", "-E", "-c", str(CONF), "-D", f"language={edition}",
-               "-d", str(build / "doctrees"), str(sources / edition), str(build / "html")]
-    log = (build / "sphinx.log")
+    command = [
+        sys.executable,
+        "-m",
+        "sphinx",
+        "-b",
+        "html",
+        "-q",
+        "-E",
+        "-c",
+        str(CONF),
+        "-D",
+        f"language={edition}",
+        "-d",
+        str(build / "doctrees"),
+        str(sources / edition),
+        str(build / "html"),
+    ]
+    log = build / "sphinx.log"
     log.parent.mkdir(parents=True, exist_ok=True)
-    return subprocess.Popen(command, env=os.environ | {"COURSE_SITE_SETTINGS": str(settings), "NO_COLOR": "1"},
-                            stdout=log.open("w"), stderr=subprocess.STDOUT)
+    return subprocess.Popen(
+        command,
+        env=os.environ | {"COURSE_SITE_SETTINGS": str(settings), "NO_COLOR": "1"},
+        stdout=log.open("w"),
+        stderr=subprocess.STDOUT,
+    )
 
 
 ROOT_INDEX = """<!DOCTYPE html>
@@ -135,9 +171,15 @@ ROOT_INDEX = """<!DOCTYPE html>
 """
 
 
-def build_site(editions: list[str] | None = None, names: list[str] | None = None, decks: bool = True,
-               out: Path = SITE, sources: Path = SOURCES, executed: dict[str, list[Path]] | None = None,
-               log=print) -> dict:
+def build_site(
+    editions: list[str] | None = None,
+    names: list[str] | None = None,
+    decks: bool = True,
+    out: Path = SITE,
+    sources: Path = SOURCES,
+    executed: dict[str, list[Path]] | None = None,
+    log=print,
+) -> dict:
     """Build the whole site into ``out``; return a summary (pages and slides per edition, seconds, bytes).
 
     ``executed`` (edition → executed notebooks) skips tools/execute.py: the tests pass a few notebooks.
@@ -158,8 +200,9 @@ def build_site(editions: list[str] | None = None, names: list[str] | None = None
     warnings = {}
     for edition, process in running.items():
         process.wait()
-        warnings[edition] = [line for line in (sources / "_build" / edition / "sphinx.log").read_text().splitlines()
-                             if line.strip()]
+        warnings[edition] = [
+            line for line in (sources / "_build" / edition / "sphinx.log").read_text().splitlines() if line.strip()
+        ]
         for line in warnings[edition]:
             log(f"sphinx ({edition}): {line}")
         if process.returncode:
@@ -168,15 +211,19 @@ def build_site(editions: list[str] | None = None, names: list[str] | None = None
         for source_map in (out / edition).rglob("*.map"):  # the theme's source maps: only for its developers
             source_map.unlink()
     links = "".join(f'<li><a href="{e}/index.html" lang="{e}">{EDITION_NAMES[e]}</a></li>' for e in executed)
-    (out / "index.html").write_text(ROOT_INDEX.format(title=TEXT["en"]["title"], editions=json.dumps(list(executed)),
-                                                      links=links))
+    (out / "index.html").write_text(
+        ROOT_INDEX.format(title=TEXT["en"]["title"], editions=json.dumps(list(executed)), links=links)
+    )
     static_assets.refresh_korean_fonts(out)  # every character of the pages, Sphinx's Korean labels included
     (out / ".nojekyll").write_text("")  # GitHub Pages: serve _static/ and _images/ as they are
     size = sum(p.stat().st_size for p in out.rglob("*") if p.is_file())
-    summary = {"editions": {e: {"pages": len(pages[e]), "notebooks": len(executed[e])} for e in executed},
-               "execute_seconds": round(executed_at - start, 1),
-               "build_seconds": round(time.monotonic() - executed_at, 1),
-               "bytes": size, "warnings": warnings}
+    summary = {
+        "editions": {e: {"pages": len(pages[e]), "notebooks": len(executed[e])} for e in executed},
+        "execute_seconds": round(executed_at - start, 1),
+        "build_seconds": round(time.monotonic() - executed_at, 1),
+        "bytes": size,
+        "warnings": warnings,
+    }
     if decks:
         index = json.loads((out / "decks" / "index.json").read_text())
         for e, rows in index.items():
@@ -194,8 +241,10 @@ def main(argv: list[str] | None = None) -> int:
     summary = build_site(args.edition, args.names, decks=not args.no_decks)
     for edition, counts in summary["editions"].items():
         print(f"{edition}: {counts}")
-    print(f"build/site/: {summary['bytes'] / 1e6:.1f} MB; executing {summary['execute_seconds']} s, "
-          f"building {summary['build_seconds']} s")
+    print(
+        f"build/site/: {summary['bytes'] / 1e6:.1f} MB; executing {summary['execute_seconds']} s, "
+        f"building {summary['build_seconds']} s"
+    )
     return 1 if any(summary["warnings"].values()) else 0
 
 

@@ -60,6 +60,7 @@ def _without_badge(source: str) -> str:
 
 # ---------------------------------------------------------------------------------------- catalog files
 
+
 @dataclass
 class Catalog:
     """One notebook's catalog: Korean markdown by cell id (with the English hash), Korean code texts."""
@@ -117,14 +118,20 @@ def read_strings(text: str, where: str = "strings") -> dict[str, str]:
 
 def read_catalog(folder: Path, name: str) -> Catalog:
     """Return the catalog of notebook ``name`` (e.g. '01_perceptron') from ``folder``; missing files are empty."""
+
     def text(path: Path) -> str:
         return path.read_text(encoding="utf-8") if path.exists() else ""
+
     md, strings, common = folder / f"{name}.md", folder / f"{name}.strings", folder / "common.strings"
-    return Catalog(read_markdown(text(md), md.name), read_strings(text(strings), strings.name),
-                   read_strings(text(common), common.name))
+    return Catalog(
+        read_markdown(text(md), md.name),
+        read_strings(text(strings), strings.name),
+        read_strings(text(common), common.name),
+    )
 
 
 # ---------------------------------------------------------------------------------------- code cells
+
 
 def code_texts(source: str) -> list[tuple[int, int, str]]:
     """Return ``(start, end, text)`` character spans of every comment and string literal in ``source``."""
@@ -134,6 +141,7 @@ def code_texts(source: str) -> list[tuple[int, int, str]]:
 
     def where(row: int, col: int) -> int:
         return offsets[row - 1] + col
+
     spans, depth, start = [], 0, 0
     for token in tokenize.generate_tokens(io.StringIO(source).readline):
         kind = tokenize.tok_name[token.type]
@@ -164,7 +172,7 @@ def reads_as_text(literal: str) -> bool:
 
 
 def translate_code(source: str, table: dict[str, str]) -> tuple[str, list[str]]:
-    """Return ``source`` with each comment/literal found in ``table`` swapped, and the texts that needed one but had none."""
+    """Return ``source`` with each comment/literal in ``table`` swapped, and the texts needing one that had none."""
     out, last, missing = [], 0, []
     for start, end, text in code_texts(source):
         if table.get(text):  # an entry whose Korean is still empty counts as missing
@@ -190,6 +198,7 @@ def same_code(english: str, korean: str) -> bool:
 
 
 # ---------------------------------------------------------------------------------------- markdown cells
+
 
 def formulas(markdown: str) -> Counter:
     """Return the multiset of LaTeX formulas (``$…$``, ``$$…$$``) in ``markdown``."""
@@ -221,15 +230,17 @@ def markdown_problems(english: str, korean: str) -> list[str]:
         found.append(f"numbers differ: English only {sorted(lost)}, Korean only {sorted(added)}")
     share = hangul_share(ko)
     if share is not None and share < MIN_HANGUL_SHARE:
-        found.append(f"not Korean: Hangul is {share:.0%} of its letters outside math and code "
-                     f"(at least {MIN_HANGUL_SHARE:.0%})")
+        found.append(
+            f"not Korean: Hangul is {share:.0%} of its letters outside math and code (at least {MIN_HANGUL_SHARE:.0%})"
+        )
     return found
 
 
 # ---------------------------------------------------------------------------------------- a whole notebook
 
+
 def translate(nb: nbformat.NotebookNode, catalog: Catalog, name: str) -> tuple[nbformat.NotebookNode, list[str]]:
-    """Return the Korean notebook made from English ``nb`` and every problem found (empty when the catalog is complete)."""
+    """Return the Korean notebook made from English ``nb`` and every problem found (none: a complete catalog)."""
     ko = nbformat.from_dict(nb)  # deep copy
     problems: list[str] = []
     table = {**catalog.common, **catalog.strings}
@@ -243,8 +254,10 @@ def translate(nb: nbformat.NotebookNode, catalog: Catalog, name: str) -> tuple[n
                 continue
             recorded, korean = entry
             if recorded != english_hash(cell.source):
-                problems.append(f"{where}: stale — the English text changed after it was translated "
-                                f"(translation of en:{recorded}, the cell is now en:{english_hash(cell.source)})")
+                problems.append(
+                    f"{where}: stale — the English text changed after it was translated "
+                    f"(translation of en:{recorded}, the cell is now en:{english_hash(cell.source)})"
+                )
             problems += [f"{where}: {p}" for p in markdown_problems(cell.source, korean)]
             cell.source = korean
         elif cell.cell_type == "code" and cell.get("id") != SETUP_ID:
@@ -255,12 +268,19 @@ def translate(nb: nbformat.NotebookNode, catalog: Catalog, name: str) -> tuple[n
             if not same_code(english, cell.source):
                 problems.append(f"{where}: the Korean code differs from the English beyond strings and comments")
     ids = {cell.get("id") for cell in nb.cells if cell.cell_type == "markdown"}
-    problems += [f"{name}: {cid} — two markdown cells share this id" for cid, n in
-                 Counter(c.get("id") for c in nb.cells if c.cell_type == "markdown").items() if n > 1]
-    problems += [f"{name}: translation of cell {cid} — no such markdown cell (stale entry)"
-                 for cid in sorted(set(catalog.markdown) - ids)]
-    problems += [f"{name}.strings: {text} — appears in no code cell (stale entry)"
-                 for text in sorted(set(catalog.strings) - used)]
+    problems += [
+        f"{name}: {cid} — two markdown cells share this id"
+        for cid, n in Counter(c.get("id") for c in nb.cells if c.cell_type == "markdown").items()
+        if n > 1
+    ]
+    problems += [
+        f"{name}: translation of cell {cid} — no such markdown cell (stale entry)"
+        for cid in sorted(set(catalog.markdown) - ids)
+    ]
+    problems += [
+        f"{name}.strings: {text} — appears in no code cell (stale entry)"
+        for text in sorted(set(catalog.strings) - used)
+    ]
     return ko, problems
 
 
@@ -271,7 +291,7 @@ CATALOG = ROOT / "translations" / "ko"
 
 
 def scaffold(name: str, root: Path = ROOT) -> list[Path]:
-    """Add to ``NN_name.md`` / ``.strings`` a block for every cell or text not translated yet (English as a placeholder)."""
+    """Add to ``NN_name.md`` / ``.strings`` a block per cell or text not yet translated (English as placeholder)."""
     nb = nbformat.read(root / "solutions" / f"{name}.ipynb", as_version=4)
     folder = root / "translations" / "ko"
     folder.mkdir(parents=True, exist_ok=True)
@@ -290,7 +310,9 @@ def scaffold(name: str, root: Path = ROOT) -> list[Path]:
     for path, blocks in ((folder / f"{name}.md", md), (folder / f"{name}.strings", strings)):
         if blocks:
             old = path.read_text(encoding="utf-8") if path.exists() else ""
-            path.write_text(old + ("\n" if old and not old.endswith("\n\n") else "") + "\n".join(blocks), encoding="utf-8")
+            path.write_text(
+                old + ("\n" if old and not old.endswith("\n\n") else "") + "\n".join(blocks), encoding="utf-8"
+            )
             written.append(path)
     return written
 

@@ -77,37 +77,44 @@ def is_fresh(notebook: Path, edition: str, out: Path = EXECUTED, root: Path = RO
     return meta.get("fingerprint") == fingerprint(notebook, edition, root)
 
 
-def execute(notebook: Path, edition: str, out: Path = EXECUTED, root: Path = ROOT,
-            timeout: int = 900) -> Path:
+def execute(notebook: Path, edition: str, out: Path = EXECUTED, root: Path = ROOT, timeout: int = 900) -> Path:
     """Run ``notebook`` top to bottom in a fresh kernel (cwd: its folder); write and return the executed copy."""
     from nbclient import NotebookClient
 
     nb = nbformat.read(notebook, as_version=4)
     saved = {k: os.environ.get(k) for k in ("COURSE_EXPECT", "COURSE_LANG", "PYTHONPATH", "MPLBACKEND")}
-    os.environ.update(COURSE_EXPECT="done", COURSE_LANG=edition,
-                      PYTHONPATH=os.pathsep.join([str(root), *filter(None, [saved["PYTHONPATH"]])]))
+    os.environ.update(
+        COURSE_EXPECT="done",
+        COURSE_LANG=edition,
+        PYTHONPATH=os.pathsep.join([str(root), *filter(None, [saved["PYTHONPATH"]])]),
+    )
     os.environ.pop("MPLBACKEND", None)  # the kernel's inline backend draws the figures
     start = time.monotonic()
     try:
-        NotebookClient(nb, timeout=timeout, kernel_name="python3",
-                       resources={"metadata": {"path": str(notebook.parent)}}).execute()
+        NotebookClient(
+            nb, timeout=timeout, kernel_name="python3", resources={"metadata": {"path": str(notebook.parent)}}
+        ).execute()
     finally:
         for key, value in saved.items():
             if value is None:
                 os.environ.pop(key, None)
             else:
                 os.environ[key] = value
-    nb.metadata["course_build"] = {"edition": edition, "source": str(notebook.relative_to(root)),
-                                   "fingerprint": fingerprint(notebook, edition, root),
-                                   "seconds": round(time.monotonic() - start, 1)}
+    nb.metadata["course_build"] = {
+        "edition": edition,
+        "source": str(notebook.relative_to(root)),
+        "fingerprint": fingerprint(notebook, edition, root),
+        "seconds": round(time.monotonic() - start, 1),
+    }
     target = executed_path(notebook, edition, out)
     target.parent.mkdir(parents=True, exist_ok=True)
     nbformat.write(nb, target)
     return target
 
 
-def ensure(notebook: Path, edition: str, out: Path = EXECUTED, root: Path = ROOT, force: bool = False,
-           log=print) -> Path:
+def ensure(
+    notebook: Path, edition: str, out: Path = EXECUTED, root: Path = ROOT, force: bool = False, log=print
+) -> Path:
     """Return the executed copy of ``notebook``, executing it unless a fresh one exists (or ``force``)."""
     target = executed_path(notebook, edition, out)
     if not force and is_fresh(notebook, edition, out, root):
@@ -119,8 +126,14 @@ def ensure(notebook: Path, edition: str, out: Path = EXECUTED, root: Path = ROOT
     return target
 
 
-def execute_all(editions_: list[str] | None = None, names: list[str] | None = None, force: bool = False,
-                out: Path = EXECUTED, root: Path = ROOT, log=print) -> dict[str, list[Path]]:
+def execute_all(
+    editions_: list[str] | None = None,
+    names: list[str] | None = None,
+    force: bool = False,
+    out: Path = EXECUTED,
+    root: Path = ROOT,
+    log=print,
+) -> dict[str, list[Path]]:
     """Execute (or reuse) every notebook of ``editions_`` (default: all that exist); return the executed paths."""
     done: dict[str, list[Path]] = {}
     for edition in editions_ or editions(root):
@@ -132,6 +145,7 @@ def execute_all(editions_: list[str] | None = None, names: list[str] | None = No
 
 
 # ------------------------------------------------------------------------------------ static view
+
 
 def is_explorer(cell: nbformat.NotebookNode) -> bool:
     """Return True for a code cell that shows a live explorer (tagged 'explorer', or calls ``*_explorer(...)``)."""
@@ -165,8 +179,9 @@ def static_view(nb: nbformat.NotebookNode, edition: str = "en") -> nbformat.Note
             if is_explorer(cell):
                 cell.outputs = [o for o in cell.outputs if o.get("output_type") == "stream"]
         elif cell.cell_type == "markdown":
-            cell.source = BADGE.sub(lambda m: f"[{BADGE_TEXT.get(edition, BADGE_TEXT['en'])}]({m.group(1)})",
-                                    cell.source)
+            cell.source = BADGE.sub(
+                lambda m: f"[{BADGE_TEXT.get(edition, BADGE_TEXT['en'])}]({m.group(1)})", cell.source
+            )
         cells.append(cell)
     nb.cells = cells
     return nb

@@ -29,8 +29,13 @@ SETUP_FIRST_LINE = "# Colab only: install the course's helpers package (this cel
 SLIDE_HEIGHT = 720
 #: What a sub-slide may hold, by the estimate below, before the next cell starts a new one.
 BUDGET = 560
-RISE = {"theme": "white", "transition": "none", "scroll": True, "start_slideshow_at": "selected",
-        "enable_chalkboard": False}
+RISE = {
+    "theme": "white",
+    "transition": "none",
+    "scroll": True,
+    "start_slideshow_at": "selected",
+    "enable_chalkboard": False,
+}
 
 _SECTION = re.compile(r"^## ", re.M)
 _SUBSECTION = re.compile(r"^### ")

@@ -17,12 +17,25 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 NODE = ROOT / "node_modules"
 MATHJAX_FILES = ["es5/tex-chtml-full.js", "es5/output/chtml/fonts/woff-v2"]
-REVEAL_FILES = ["dist/reveal.js", "dist/reveal.css", "dist/theme/white.css", "dist/theme/fonts/source-sans-pro",
-                "plugin/notes/notes.js"]
+REVEAL_FILES = [
+    "dist/reveal.js",
+    "dist/reveal.css",
+    "dist/theme/white.css",
+    "dist/theme/fonts/source-sans-pro",
+    "plugin/notes/notes.js",
+]
 KOREAN_FAMILY = "Course Korean"
 #: Korean fonts a reader's system may have: the served file is only the fallback.
-KOREAN_LOCAL = ["Apple SD Gothic Neo", "AppleSDGothicNeo-Regular", "Malgun Gothic", "Noto Sans KR",
-                "NotoSansKR-Regular", "Noto Sans CJK KR", "NotoSansCJKkr-Regular", "NanumGothic"]
+KOREAN_LOCAL = [
+    "Apple SD Gothic Neo",
+    "AppleSDGothicNeo-Regular",
+    "Malgun Gothic",
+    "Noto Sans KR",
+    "NotoSansKR-Regular",
+    "Noto Sans CJK KR",
+    "NotoSansCJKkr-Regular",
+    "NanumGothic",
+]
 
 
 def npm_package(name: str) -> Path:
@@ -63,8 +76,13 @@ def copy_reveal(target: Path) -> Path:
 
 def mathjax_config() -> dict:
     """Return the decks' MathJax 3 configuration: $…$ and $$…$$ in prose (code and outputs are skipped)."""
-    return {"tex": {"inlineMath": [["$", "$"], ["\\(", "\\)"]], "displayMath": [["$$", "$$"], ["\\[", "\\]"]],
-                    "processEscapes": True}}
+    return {
+        "tex": {
+            "inlineMath": [["$", "$"], ["\\(", "\\)"]],
+            "displayMath": [["$$", "$$"], ["\\[", "\\]"]],
+            "processEscapes": True,
+        }
+    }
 
 
 def korean_font(text: str, target: Path) -> Path:
@@ -99,8 +117,12 @@ def refresh_korean_fonts(folder: Path) -> Path | None:
     targets = sorted(folder.rglob("korean.woff"))
     if not targets:
         return None
-    text = "".join(p.read_text(errors="ignore") for pattern in ("*.html", "*.js", "*.json")
-                   for p in folder.rglob(pattern) if "mathjax" not in p.parts and "reveal" not in p.parts)
+    text = "".join(
+        p.read_text(errors="ignore")
+        for pattern in ("*.html", "*.js", "*.json")
+        for p in folder.rglob(pattern)
+        if "mathjax" not in p.parts and "reveal" not in p.parts
+    )
     korean_font(text, targets[0])
     for target in targets[1:]:
         shutil.copy2(targets[0], target)
@@ -115,5 +137,8 @@ def font_face(url: str) -> str:
     font shows Hangul as boxes: it never re-shapes text after the web font arrives.)
     """
     sources = ", ".join(f'local("{name}")' for name in KOREAN_LOCAL)
-    return (f'@font-face {{ font-family: "{KOREAN_FAMILY}"; src: {sources}, url("{url}") format("woff"); '
-            "font-display: swap; unicode-range: U+1100-11FF, U+3000-303F, U+3130-318F, U+A960-A97F, U+AC00-D7A3, U+D7B0-D7FF, U+FF01-FF60; }\n")
+    return (
+        f'@font-face {{ font-family: "{KOREAN_FAMILY}"; src: {sources}, url("{url}") format("woff"); '
+        "font-display: swap; unicode-range: U+1100-11FF, U+3000-303F, U+3130-318F, U+A960-A97F, "
+        "U+AC00-D7A3, U+D7B0-D7FF, U+FF01-FF60; }\n"
+    )

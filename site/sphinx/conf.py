@@ -12,12 +12,16 @@ from __future__ import annotations
 
 import json
 import os
-import tomllib
 from pathlib import Path
 
+import tomllib
+
 project = "Neural networks, from the perceptron to PyTorch"
-REPOSITORY = tomllib.loads((Path(__file__).resolve().parents[2] / "pyproject.toml").read_text())[
-    "project"]["urls"]["Repository"].rstrip("/").removesuffix(".git")
+REPOSITORY = (
+    tomllib.loads((Path(__file__).resolve().parents[2] / "pyproject.toml").read_text())["project"]["urls"]["Repository"]
+    .rstrip("/")
+    .removesuffix(".git")
+)
 extensions = ["myst_nb"]
 language = "en"
 root_doc = "index"
@@ -55,8 +59,14 @@ html_theme_options = {
     "extra_footer": f'<a href="{REPOSITORY}">{REPOSITORY.split("://", 1)[1]}</a>',
 }
 html_sidebars = {"**": ["navbar-logo.html", "course-links.html", "sbt-sidebar-nav.html"]}
-html_context = {"edition": "en", "editions": {"en": "English"}, "pages": {}, "decks": [], "labels": {},
-                "default_mode": "light"}
+html_context = {
+    "edition": "en",
+    "editions": {"en": "English"},
+    "pages": {},
+    "decks": [],
+    "labels": {},
+    "default_mode": "light",
+}
 templates_path = ["_templates"]
 
 if os.environ.get("COURSE_SITE_SETTINGS"):
