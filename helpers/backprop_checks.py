@@ -6,34 +6,15 @@ The notebook's 9-parameter network: h1 = ReLU(w11·x1 + w21·x2 + b1), h2 = ReLU
 
 from __future__ import annotations
 
-import math
 from typing import Any, Callable, Sequence
 
 import numpy as np
 
-from .checks import Verdict, as_float, done, safe_call, unfinished, wrong
+from .checks import Wrong, as_float, checker, learner, returned
+from .gradcheck import agrees, numerical_gradient
+from .language import t
 
 PARAM_NAMES = ("w11", "w21", "b1", "w12", "w22", "b2", "w1", "w2", "b")
-
-
-def numerical_gradient(f: Callable[[np.ndarray], float], point: Sequence[float], eps: float = 1e-6) -> np.ndarray:
-    """Return the central-difference gradient of ``f`` at ``point``: (f(p + eps·eᵢ) − f(p − eps·eᵢ)) / (2·eps) per coordinate.
-
-    >>> numerical_gradient(lambda p: p[0] ** 2 + 3 * p[1], [2.0, 0.0]).round(6).tolist()
-    [4.0, 3.0]
-    """
-    if not callable(f):
-        raise TypeError(f"f must be a function of one array, got {type(f).__name__}")
-    if isinstance(eps, bool) or not isinstance(eps, (int, float)) or not 0 < eps < 1:
-        raise ValueError(f"eps must be a small positive number such as 1e-6, got {eps!r}")
-    p = np.array(point, dtype=float).reshape(-1)
-    grad = np.empty_like(p)
-    for i in range(p.size):
-        up, down = p.copy(), p.copy()
-        up[i] += eps
-        down[i] -= eps
-        grad[i] = (float(f(up)) - float(f(down))) / (2 * eps)
-    return grad
 
 
 def network_parts(X: np.ndarray, params: dict[str, float]) -> dict[str, np.ndarray]:
@@ -51,7 +32,7 @@ def network_cost(X: np.ndarray, y: np.ndarray, params: dict[str, float]) -> floa
 
 
 def gradient_cases() -> list[tuple[np.ndarray, np.ndarray, dict[str, float]]]:
-    """Return seeded ``(X, y, params)`` cases: h1 on for 2+ points and off for 2+, and one case with h1 off everywhere."""
+    """Return seeded ``(X, y, params)`` cases: h1 on for 2+ points and off for 2+, plus one with h1 off everywhere."""
     cases = []
     for seed in (11, 12, 13, 14):
         rng = np.random.default_rng(seed)
@@ -74,39 +55,64 @@ def _b1_mistakes(X: np.ndarray, y: np.ndarray, params: dict[str, float]) -> list
     mask = (parts["z1"] > 0).astype(float)
     w1 = params["w1"]
     return [
-        (float(np.sum(d_yhat * w1)), "∂h1/∂b1 is ReLU's slope: 1 where z1 = w11·x1 + w21·x2 + b1 > 0, else 0"),
-        (float(np.sum(d_yhat * w1) * np.sum(2 * parts["z1"])),
-         "that is the lecture's garbled formula; h1 = ReLU(z1) is not a square, so ∂h1/∂b1 is 1 where z1 > 0, else 0"),
-        (float(np.sum(d_yhat * w1) * np.sum(mask)), "multiply per data point, then sum: Σᵢ ∂cost/∂h1ᵢ · ∂h1ᵢ/∂b1"),
-        (float(-np.sum(d_yhat * w1 * mask)), "check the sign: the error is ŷᵢ − yᵢ, prediction minus target"),
-        (float(np.sum(d_yhat * w1 * mask) / 2), "the derivative of (ŷᵢ − yᵢ)² is 2(ŷᵢ − yᵢ): keep the factor 2"),
-        (float(np.sum(d_yhat * mask)), "∂ŷ/∂h1 = w1: multiply by w1"),
+        (float(np.sum(d_yhat * w1)), t("∂h1/∂b1 is ReLU's slope: 1 where z1 = w11·x1 + w21·x2 + b1 > 0, else 0")),
+        (
+            float(np.sum(d_yhat * w1) * np.sum(2 * parts["z1"])),
+            t(
+                "that is the lecture's garbled formula; h1 = ReLU(z1) is not a square, "
+                "so ∂h1/∂b1 is 1 where z1 > 0, else 0"
+            ),
+        ),
+        (float(np.sum(d_yhat * w1) * np.sum(mask)), t("multiply per data point, then sum: Σᵢ ∂cost/∂h1ᵢ · ∂h1ᵢ/∂b1")),
+        (float(-np.sum(d_yhat * w1 * mask)), t("check the sign: the error is ŷᵢ − yᵢ, prediction minus target")),
+        (float(np.sum(d_yhat * w1 * mask) / 2), t("the derivative of (ŷᵢ − yᵢ)² is 2(ŷᵢ − yᵢ): keep the factor 2")),
+        (float(np.sum(d_yhat * mask)), t("∂ŷ/∂h1 = w1: multiply by w1")),
     ]
 
 
-def check_grad_b1(fn: Any) -> Verdict:
-    """Return a verdict on ``fn(X, y, params)`` ≈ ∂cost/∂b1, compared with finite differences on 5 cases."""
-    name = "grad_b1"
-    general = "∂cost/∂b1 = Σᵢ 2(ŷᵢ − yᵢ) · w1 · [z1ᵢ > 0]: multiply per data point, then sum"
+def b1_scale(X: np.ndarray, y: np.ndarray, params: dict[str, float], every_point: bool = False) -> float:
+    """Return the size of the terms summed in ∂cost/∂b1: Σ 2(|ŷ| + |y|)·|w1| over the points with z1 > 0 (or all)."""
+    size = network_parts(np.abs(X), {k: abs(v) for k, v in params.items()})["y_hat"]  # every term counted positive
+    active = every_point or network_parts(X, params)["z1"] > 0
+    return float(np.sum(2 * (size + np.abs(y)) * abs(params["w1"]) * active))
+
+
+@checker("grad_b1")
+def check_grad_b1(fn: Any) -> str:
+    """Check ``fn(X, y, params)`` ≈ ∂cost/∂b1 against finite differences on 5 cases (room for float32)."""
     for X, y, params in gradient_cases():
-        call = safe_call(fn, X.copy(), y.copy(), dict(params))
-        where = f"with b1 = {params['b1']}"
-        if (stop := unfinished(name, call, f"{name}(X, y, params) {where}")) is not None:
-            return stop
-        value = as_float(call.value)
+        where = t("with b1 = {b1}", b1=params["b1"])
+        got = learner(fn, X.copy(), y.copy(), dict(params), what=f"grad_b1(X, y, params) {where}")
+        value = as_float(got)
         if value is None:
-            shape = getattr(call.value, "shape", None)
-            if shape is not None and np.size(call.value) > 1:
-                return wrong(name, f"returned an array of shape {tuple(shape)}, expected one number",
-                             "sum over the data points, e.g. np.sum(...)")
-            return wrong(name, f"returned {call.value!r}, expected one number", "return a single float")
-        if not math.isfinite(value):
-            return wrong(name, f"returned {value} {where}", "a NaN or inf usually means an overflow or a division by zero")
+            if np.size(got) > 1 and hasattr(got, "shape"):
+                raise Wrong(
+                    t("returned an array of shape {shape}, expected one number", shape=tuple(got.shape)),
+                    t("sum over the data points, e.g. np.sum(...)"),
+                )
+            raise Wrong(t("returned {value}, expected one number", value=returned(got)), t("return a single float"))
+        if not np.isfinite(value):
+            raise Wrong(
+                t("returned {value} {where}", value=value, where=where),
+                t("a NaN or inf usually means an overflow or a division by zero"),
+            )
         expected = numerical_gradient(lambda v: network_cost(X, y, {**params, "b1": v[0]}), [params["b1"]])[0]
-        if not math.isclose(value, expected, rel_tol=1e-5, abs_tol=1e-6):
-            hint = next((h for v, h in _b1_mistakes(X, y, params) if math.isclose(value, v, rel_tol=1e-6, abs_tol=1e-9)), general)
-            return wrong(name, f"returned {value:.6g} {where}, the numerical gradient is {expected:.6g}", hint)
-    return done(name, "matches the numerical gradient on all 5 data sets (one with h1 dead)")
+        if not agrees([value], [expected], [b1_scale(X, y, params)]):
+            loose = b1_scale(X, y, params, every_point=True)
+            hint = next(
+                (h for v, h in _b1_mistakes(X, y, params) if agrees([value], [v], [loose])),
+                t("∂cost/∂b1 = Σᵢ 2(ŷᵢ − yᵢ) · w1 · [z1ᵢ > 0]: multiply per data point, then sum"),
+            )
+            raise Wrong(
+                t(
+                    "returned {value} {where}, the numerical gradient is {expected}",
+                    value=f"{value:.6g}",
+                    where=where,
+                    expected=f"{expected:.6g}",
+                ),
+                hint,
+            )
+    return t("matches the numerical gradient on all 5 data sets (one with h1 dead)")
 
 
 def _relu(v: float) -> float:
@@ -129,26 +135,40 @@ def _value_grads(value_class: Any, build: Callable[..., Any], inputs: Sequence[f
     return [leaf.grad for leaf in leaves]
 
 
-def check_value_mul(value_class: Any) -> Verdict:
-    """Return a verdict on ``value_class``'s ``*`` backward: leaf ``.grad`` after ``backward()`` vs finite differences."""
-    name = "Value.__mul__"
+@checker("Value.__mul__")
+def check_value_mul(value_class: Any) -> str:
+    """Check ``value_class``'s ``*`` backward: leaf ``.grad`` after ``backward()`` against finite differences."""
+    if not isinstance(value_class, type):
+        raise Wrong(
+            t("expected the Value class, got a {kind}", kind=type(value_class).__name__),
+            t("pass the class itself: check_value_mul(Value)"),
+        )
     for label, build, inputs in MUL_CASES:
-        call = safe_call(_value_grads, value_class, build, inputs)
-        letters = "abc"[: len(inputs)]
-        where = f"{label} with " + ", ".join(f"{k} = {v:g}" for k, v in zip(letters, inputs))
-        if (stop := unfinished(name, call, f"{where}: backward()")) is not None:
-            return stop
-        grads = [as_float(g) for g in call.value]
-        if any(g is None for g in grads):
-            return wrong(name, f"{where}: .grad holds {call.value!r}, expected numbers",
-                         "add plain numbers to self.grad and other.grad (use .data, not the Value itself)")
-        if not all(math.isfinite(g) for g in grads):
-            return wrong(name, f"{where}: gradients {grads}", "a NaN or inf usually means an overflow or a division by zero")
+        where = t("{label} with {values}", label=label, values=", ".join(f"{k} = {v:g}" for k, v in zip("abc", inputs)))
+        grads = learner(_value_grads, value_class, build, inputs, what=f"{where}: backward()")
+        numbers = [as_float(g) for g in grads]
+        if any(g is None for g in numbers):
+            raise Wrong(
+                t("{where}: .grad holds {grads}, expected numbers", where=where, grads=returned(grads)),
+                t("add plain numbers to self.grad and other.grad (use .data, not the Value itself)"),
+            )
+        if not all(np.isfinite(numbers)):
+            raise Wrong(
+                t("{where}: gradients {grads}", where=where, grads=_fmt(numbers)),
+                t("a NaN or inf usually means an overflow or a division by zero"),
+            )
         expected = numerical_gradient(lambda p: build(*p, relu=_relu), inputs)
-        if not np.allclose(grads, expected, rtol=1e-6, atol=1e-6):
-            return wrong(name, f"{where}: gradients {_fmt(grads)}, the numerical gradients are {_fmt(expected)}",
-                         _mul_hint(label, grads, inputs))
-    return done(name, f"gradients match finite differences in all {len(MUL_CASES)} expressions")
+        if not agrees(numbers, expected, np.abs(expected) + 1):
+            raise Wrong(
+                t(
+                    "{where}: gradients {grads}, the numerical gradients are {expected}",
+                    where=where,
+                    grads=_fmt(numbers),
+                    expected=_fmt(expected),
+                ),
+                _mul_hint(label, numbers, inputs),
+            )
+    return t("gradients match finite differences in all {n} expressions", n=len(MUL_CASES))
 
 
 def _fmt(values: Sequence[float]) -> str:
@@ -158,9 +178,9 @@ def _fmt(values: Sequence[float]) -> str:
 def _mul_hint(label: str, grads: Sequence[float], inputs: Sequence[float]) -> str:
     """Return the hint for the first expression whose gradients are wrong."""
     if label == "a*b" and np.allclose(grads, inputs):
-        return "swap them: ∂(a·b)/∂a = b and ∂(a·b)/∂b = a — each input's gradient is the OTHER input's value"
+        return t("swap them: ∂(a·b)/∂a = b and ∂(a·b)/∂b = a — each input's gradient is the OTHER input's value")
     if label == "(a*b)*c":
-        return "multiply by out.grad, the gradient that reached the product (chain rule)"
+        return t("multiply by out.grad, the gradient that reached the product (chain rule)")
     if label == "a*a":
-        return "use += so that a Value used twice collects both contributions (here 2a)"
-    return "self.grad += other.data * out.grad and other.grad += self.data * out.grad"
+        return t("use += so that a Value used twice collects both contributions (here 2a)")
+    return t("self.grad += other.data * out.grad and other.grad += self.data * out.grad")

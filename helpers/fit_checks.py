@@ -1,21 +1,31 @@
-"""Checkers for notebook 05: they run the learner's trained model on fixed points and say what is wrong.
+"""Checkers for notebook 05: each runs the learner's training function (bounded) and judges what it returns.
 
-Every model is checked in raw units: x² on 201 points of [−100, 100], sin x on 201 points of
-[−10, 10], (max, min) on 1000 held-out pairs of [0, 100]². A model that only works on scaled
-numbers, one on another device, one that returns NaN or the wrong shape, or one that never
-trained gets its own hint.
+``model, costs = check_square(solve_square, device)`` calls ``solve_square()``, prints ONE verdict
+line and returns the (model, costs) it returned when the cells after can use them (a model that
+gives outputs of the right shape on ``device``; costs as numbers), else ``(None, None)``.
+Models are judged in raw units: x² on 201 points of [−100, 100], sin x on 201 points of [−10, 10],
+(max, min) on 1000 held-out pairs of [0, 100]². A model that fails gets the hint of its cause: a
+diverged cost, no optimizer step, an optimizer on other parameters, a broadcast cost (the net
+predicts the mean), scaled numbers where raw ones are expected, swapped heads.
 """
 
 from __future__ import annotations
 
+import math
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable, Iterator
 
+import numpy as np
 import torch
+from torch import nn
+from torch.optim.optimizer import register_optimizer_step_post_hook
 
-from .checks import Verdict, done, safe_call, todo, wrong
+from .checks import Todo, Wrong, as_float, judge, learner, returned
 from .data import sample_max_min
+from .language import t
+from .validate import require_device
 
 #: Each exercise's target: max |error| on the grid (x², sin x), mean |error| of each head on held-out pairs (max/min).
 TARGETS = {"square": 100.0, "sin": 0.1, "max_min": 0.1}
@@ -28,13 +38,13 @@ _HELD_OUT_SEED = 2024  # training batches never use this generator
 
 def square_points(device: torch.device | str = "cpu") -> tuple[torch.Tensor, torch.Tensor]:
     """Return ``(x, y)`` of shape (201, 1): x = −100, −99, …, 100 and y = x²."""
-    x = torch.linspace(-100.0, 100.0, 201, device=device).reshape(-1, 1)
+    x = torch.linspace(-100.0, 100.0, 201, device=require_device(device)).reshape(-1, 1)
     return x, x**2
 
 
 def sin_points(device: torch.device | str = "cpu") -> tuple[torch.Tensor, torch.Tensor]:
     """Return ``(x, y)`` of shape (201, 1): x = −10, −9.9, …, 10 and y = sin x."""
-    x = torch.linspace(-10.0, 10.0, 201, device=device).reshape(-1, 1)
+    x = torch.linspace(-10.0, 10.0, 201, device=require_device(device)).reshape(-1, 1)
     return x, torch.sin(x)
 
 
@@ -43,27 +53,66 @@ def max_min_points(device: torch.device | str = "cpu") -> tuple[torch.Tensor, to
     return sample_max_min(1000, device=device, generator=torch.Generator().manual_seed(_HELD_OUT_SEED))
 
 
-def _max_error(model: Any, x: torch.Tensor, y: torch.Tensor) -> float:
-    with torch.no_grad():
-        return (model(x) - y).abs().max().item()
+@dataclass(frozen=True)
+class _Task:
+    name: str
+    solve: str  # the learner-side function the checker calls, for messages
+    points: Callable[[Any], tuple[torch.Tensor, torch.Tensor]]
+    target: float
+    x_scale: float
+    y_scale: float
+    heads: int  # 1: one tensor (N, 1); 2: a tuple (max, min) of two (N, 1) tensors
+
+    def where(self) -> str:
+        """Return how the points read in a message."""
+        return {
+            "fit_square": t("x = −100, −99, …, 100"),
+            "fit_sin": t("201 points of [−10, 10]"),
+            "fit_max_min": t("1000 held-out pairs"),
+        }[self.name]
+
+
+_SQUARE = _Task("fit_square", "solve_square", square_points, TARGETS["square"], *SCALES["square"], 1)
+_SIN = _Task("fit_sin", "solve_sin", sin_points, TARGETS["sin"], *SCALES["sin"], 1)
+_MAX_MIN = _Task("fit_max_min", "solve_max_min", max_min_points, TARGETS["max_min"], *SCALES["max_min"], 2)
+
+
+# -------------------------------------------------------- errors of a model (also for the cells after a checker)
+
+
+def _device_of(model: Any) -> torch.device | None:
+    """Return the device of the model's first parameter or buffer (None when it has none)."""
+    tensors = [*model.parameters(), *model.buffers()] if isinstance(model, nn.Module) else []
+    return tensors[0].device if tensors else None
+
+
+def _errors_or_nan(task: _Task, model: Any) -> list[float]:
+    """Return each head's error on the task's points; for None or a broken model, say why in one line, return NaNs."""
+    try:
+        X, Y = task.points(_device_of(model) or "cpu")
+        with torch.no_grad():
+            outputs = _heads(task, model(X), len(X))
+        return _errors(task, outputs, Y)
+    except Exception as problem:  # Wrong included
+        reason = t("there is no model yet") if model is None else getattr(problem, "message", str(problem))
+        print(t("nothing to measure: {reason} (see the checker above)", reason=reason))
+        return [math.nan] * task.heads
 
 
 def square_error(model: Any) -> float:
-    """Return max |model(x) − x²| over the 201 grid points (the model takes raw x, on its own device)."""
-    return _max_error(model, *square_points(_device_of(model) or "cpu"))
+    """Return max |model(x) − x²| over the 201 grid points (NaN, with one printed line, if there is no usable model)."""
+    return _errors_or_nan(_SQUARE, model)[0]
 
 
 def sin_error(model: Any) -> float:
-    """Return max |model(x) − sin x| over the 201 grid points."""
-    return _max_error(model, *sin_points(_device_of(model) or "cpu"))
+    """Return max |model(x) − sin x| over the 201 grid points (NaN, with one printed line, if no usable model)."""
+    return _errors_or_nan(_SIN, model)[0]
 
 
 def max_min_errors(model: Any) -> tuple[float, float]:
-    """Return the mean |error| of the max head and of the min head on the 1000 held-out pairs."""
-    X, Y = max_min_points(_device_of(model) or "cpu")
-    with torch.no_grad():
-        Max, Min = model(X)
-    return (Max - Y[:, :1]).abs().mean().item(), (Min - Y[:, 1:]).abs().mean().item()
+    """Return the mean |error| of the max head and of the min head on the 1000 held-out pairs (NaN: no usable model)."""
+    error_max, error_min = _errors_or_nan(_MAX_MIN, model)
+    return error_max, error_min
 
 
 def max_min_error(model: Any) -> float:
@@ -71,189 +120,414 @@ def max_min_error(model: Any) -> float:
     return max(max_min_errors(model))
 
 
-def _device_of(model: Any) -> torch.device | None:
-    """Return the device of the model's first parameter or buffer (None when it has none)."""
-    tensors = [*model.parameters(), *model.buffers()] if isinstance(model, torch.nn.Module) else []
-    return tensors[0].device if tensors else None
+# ---------------------------------------------------------------- what the learner's function returned
 
 
-def _same_device(a: torch.device, b: torch.device) -> bool:
-    return a.type == b.type and (a.index is None or b.index is None or a.index == b.index)
-
-
-# ---------------------------------------------------------------- the checkers' shared steps
-
-@dataclass(frozen=True)
-class _Task:
-    name: str
-    target: float
-    x_scale: float
-    y_scale: float
-    heads: int  # 1: one tensor (N, 1); 2: a tuple (max, min) of two (N, 1) tensors
-    where: str  # how the points read in a message
-
-
-def _heads(task: _Task, value: Any, n: int) -> tuple[list[torch.Tensor] | None, str, str]:
-    """Return (the output as a list of (n, 1) tensors, "", "") or (None, problem, hint)."""
-    expected = f"({n}, 1)"
+def _heads(task: _Task, value: Any, n: int) -> list[torch.Tensor]:
+    """Return the model's output as a list of (n, 1) float tensors, one per head, or raise Wrong."""
+    fix = t("end forward with `return self.max_layer(out), self.min_layer(out)`")
     if task.heads == 1:
         if isinstance(value, (tuple, list)) and len(value) != n:
-            return None, f"model(x) returned a {type(value).__name__} of {len(value)}, expected one tensor", \
-                "return the last layer's output itself"
+            raise Wrong(
+                t("model(x) returned a {kind} of {n}, expected one tensor", kind=type(value).__name__, n=len(value)),
+                t("return the last layer's output itself"),
+            )
         outputs = [value]
+    elif isinstance(value, torch.Tensor):
+        raise Wrong(
+            t("model(X) returned one tensor of shape {shape}, expected two: (max, min)", shape=tuple(value.shape)), fix
+        )
+    elif not isinstance(value, (tuple, list)) or len(value) != 2:
+        raise Wrong(t("model(X) returned {value}, expected a pair (max, min)", value=returned(value)), fix)
     else:
-        if isinstance(value, torch.Tensor):
-            shape = tuple(value.shape)
-            return None, f"model(X) returned one tensor of shape {shape}, expected two: (max, min)", \
-                "end forward with `return self.max_layer(out), self.min_layer(out)`"
-        if not isinstance(value, (tuple, list)) or len(value) != 2:
-            return None, f"model(X) returned {type(value).__name__}, expected a pair (max, min)", \
-                "end forward with `return self.max_layer(out), self.min_layer(out)`"
         outputs = list(value)
     for output in outputs:
         if not isinstance(output, torch.Tensor):
-            return None, f"the model returned a {type(output).__name__}, expected a tensor of shape {expected}", \
-                "return the network's output tensor (no .tolist(), .item() or .numpy())"
+            raise Wrong(
+                t("the model returned a {kind}, expected a tensor of shape ({n}, 1)", kind=type(output).__name__, n=n),
+                t("return the network's output tensor (no .tolist(), .item() or .numpy())"),
+            )
         if tuple(output.shape) != (n, 1):
-            hint = ("keep the column: an (N,) output minus (N, 1) targets broadcasts to an (N, N) cost"
-                    if tuple(output.shape) == (n,) else "the last layer should be Linear(256, 1)")
-            return None, f"the model returned shape {tuple(output.shape)}, expected {expected}", hint
-    return [output.detach().float() for output in outputs], "", ""
+            hint = (
+                t("keep the column: an (N,) output minus (N, 1) targets broadcasts to an (N, N) cost")
+                if tuple(output.shape) == (n,)
+                else t("the last layer should be Linear(256, 1)")
+            )
+            raise Wrong(t("the model returned shape {shape}, expected ({n}, 1)", shape=tuple(output.shape), n=n), hint)
+    return [output.detach().float() for output in outputs]
+
+
+def _outputs(task: _Task, model: Any, X: torch.Tensor) -> list[torch.Tensor]:
+    """Return ``model(X)`` as one (N, 1) tensor per head, or raise Wrong (then the cells after cannot use it)."""
+    if not callable(model) or isinstance(model, type):
+        raise Wrong(
+            t("expected a trained model, got {value}", value=returned(model)),
+            t("return the trained model (an nn.Module), not its class or its state_dict"),
+        )
+    model_device = _device_of(model)
+    if model_device is not None and model_device.type != X.device.type:
+        raise Wrong(
+            t("the model is on {found} but the data is on {device}", found=model_device, device=X.device),
+            t("move the model with model.to(device) before training it"),
+        )
+    with torch.no_grad():
+        try:
+            value = learner(model, X, what=t("model(x) on a ({n}, {d}) tensor", n=len(X), d=X.shape[1]), bound="model")
+        except Wrong as problem:
+            if "device" in problem.message:
+                problem.hint = t("put the model and the data on the same device: model.to(device)")
+            raise
+    return _heads(task, value, len(X))
+
+
+def _costs(costs: Any) -> np.ndarray:
+    """Return the recorded costs as a float array, or raise Wrong."""
+    if costs is None:
+        raise Wrong(t("the costs are None"), t("fit must end with `return costs`, the list of cost.item() per step"))
+    if isinstance(costs, (list, tuple)) and any(isinstance(c, torch.Tensor) and c.requires_grad for c in costs):
+        raise Wrong(
+            t("the costs are tensors that keep their computation graphs"),
+            t("append cost.item(), a plain float, not the cost tensor"),
+        )
+    values = [as_float(c) for c in costs] if isinstance(costs, (list, tuple)) else None
+    if values is None or any(v is None for v in values) or not values:
+        raise Wrong(
+            t("the costs are {value}, expected a list of numbers, one per step", value=returned(costs)),
+            t("append cost.item() to a list at every step and return that list"),
+        )
+    return np.array(values)
+
+
+# ---------------------------------------------------------------- why a model fails
+
+
+@contextmanager
+def _watching_optimizers() -> Iterator[dict[str, Any]]:
+    """Yield a record of every optimizer.step() run inside: how many, the first lr, the parameters stepped."""
+    seen: dict[str, Any] = {"steps": 0, "lr": None, "params": set(), "optimizers": set()}
+
+    def hook(optimizer: torch.optim.Optimizer, *_: Any) -> None:
+        seen["steps"] += 1
+        if id(optimizer) not in seen["optimizers"]:  # its first step: lr before any schedule, and its parameters
+            seen["optimizers"].add(id(optimizer))
+            seen["lr"] = seen["lr"] if seen["lr"] is not None else optimizer.param_groups[0].get("lr")
+            seen["params"].update(id(p) for group in optimizer.param_groups for p in group["params"])
+
+    handle = register_optimizer_step_post_hook(hook)
+    try:
+        yield seen
+    finally:
+        handle.remove()
 
 
 def _errors(task: _Task, outputs: list[torch.Tensor], Y: torch.Tensor) -> list[float]:
     """Return each head's error: max |error| for one head, mean |error| for two."""
-    errors = [(output - Y[:, i:i + 1]).abs() for i, output in enumerate(outputs)]
+    errors = [(output - Y[:, i : i + 1]).abs() for i, output in enumerate(outputs)]
     return [e.max().item() if task.heads == 1 else e.mean().item() for e in errors]
 
 
 def _r2(outputs: list[torch.Tensor], Y: torch.Tensor) -> float:
     """Return the worst head's R² = 1 − MSE / Var(y): 1 is perfect, 0 no better than a constant."""
-    scores = [1 - ((o - Y[:, i:i + 1]) ** 2).mean().item() / Y[:, i].var(unbiased=False).item()
-              for i, o in enumerate(outputs)]
+    scores = [
+        1 - ((o - Y[:, i : i + 1]) ** 2).mean().item() / Y[:, i].var(unbiased=False).item()
+        for i, o in enumerate(outputs)
+    ]
     return min(scores)
 
 
-def _fits(outputs: list[torch.Tensor] | None, Y: torch.Tensor) -> bool:
-    """True when finite ``outputs`` follow ``Y`` closely (R² ≥ 0.9), even if not yet within the target."""
-    return outputs is not None and all(torch.isfinite(o).all() for o in outputs) and _r2(outputs, Y) >= 0.9
+def _diverged(costs: np.ndarray, lr: Any) -> tuple[str, str] | None:
+    """Return (problem, hint) if the recorded cost became NaN/inf or exploded, else None."""
+    lower = (
+        t("the learning rate (lr = {lr}) is too large: lower it, e.g. 10 times", lr=lr)
+        if lr is not None
+        else t("the learning rate is too large: lower it, e.g. 10 times")
+    )
+    if not np.isfinite(costs).all():
+        return t("the cost became NaN or inf during training"), lower
+    if len(costs) > 1 and costs[1:].max() > 100 * costs[0]:
+        return t(
+            "the cost exploded from {first} to {worst} during training",
+            first=f"{costs[0]:.3g}",
+            worst=f"{costs[1:].max():.3g}",
+        ), lower
+    return None
 
 
 def _scaled_meaning(task: _Task, model: Any, X: torch.Tensor, Y: torch.Tensor) -> tuple[str, str] | None:
-    """Return (how the model was meant to be fed, hint) if a scaled call of it fits ``Y``, else None."""
+    """Return (how the model was meant to be fed, hint) if a rescaled call of it fits ``Y``, else None."""
     xs, ys = task.x_scale, task.y_scale
-    wrap = f"wrap the trained net: Scaled(net, {xs:g}, {ys:g}) takes raw x and returns raw y"
-    variants = {(xs, ys): (f"x / {xs:g} in, y / {ys:g} out", wrap), (xs, 1.0): (f"x / {xs:g} in", wrap),
-                (1.0, ys): (f"y / {ys:g} out", f"multiply the output by {ys:g}, or better {wrap}")}
+    wrap = t("wrap the trained net: Scaled(net, {xs}, {ys}) takes raw x and returns raw y", xs=f"{xs:g}", ys=f"{ys:g}")
+    variants = {
+        (xs, ys): (t("x / {xs} in, y / {ys} out", xs=f"{xs:g}", ys=f"{ys:g}"), wrap),
+        (xs, 1.0): (t("x / {xs} in", xs=f"{xs:g}"), wrap),
+        (1.0, ys): (
+            t("y / {ys} out", ys=f"{ys:g}"),
+            t("multiply the output by {ys}, or better {wrap}", ys=f"{ys:g}", wrap=wrap),
+        ),
+        (1 / xs, 1 / ys): (
+            t(
+                "the net inside was trained on raw x and y, but is wrapped to expect x / {xs} and y / {ys}",
+                xs=f"{xs:g}",
+                ys=f"{ys:g}",
+            ),
+            t(
+                "train it on the scaled numbers the wrapper expects: fit(net, …, x_scale={xs}, y_scale={ys})",
+                xs=f"{xs:g}",
+                ys=f"{ys:g}",
+            ),
+        ),
+    }
     for (a, b), meaning in variants.items():
         if (a, b) == (1.0, 1.0):
             continue
-        with torch.no_grad():
-            call = safe_call(model, X / a)
-        outputs = _heads(task, call.value, len(X))[0] if call.error is None else None
-        if outputs is not None and _fits([o * b for o in outputs], Y):
+        try:
+            outputs = _outputs(task, model, X / a)
+        except Exception:  # Wrong included: this rescaling does not even run
+            continue
+        scaled = [o * b for o in outputs]
+        if all(torch.isfinite(o).all() for o in scaled) and _r2(scaled, Y) >= 0.75:
             return meaning
     return None
 
 
-def _diagnose(task: _Task, model: Any, outputs: list[torch.Tensor], X: torch.Tensor, Y: torch.Tensor) -> tuple[str, str]:
+def _diagnose(
+    task: _Task, model: Any, outputs: list[torch.Tensor], X: torch.Tensor, Y: torch.Tensor, seen: dict[str, Any]
+) -> tuple[str, str]:
     """Return (problem, hint) for a model whose predictions do not follow the targets at all."""
     if task.heads == 2:
-        patterns = {(1, 0): ("the heads are swapped: the first returns the min, the second the max",
-                             "return (max, min), and train the first head on max(x1, x2)"),
-                    (1, 1): ("both heads predict the minimum", "the lecture's listing overwrites the max labels "
-                             "with the min labels: train the first head on max(x1, x2)"),
-                    (0, 0): ("both heads predict the maximum", "train the second head on min(x1, x2)")}
+        patterns = {
+            (1, 0): (
+                t("the heads are swapped: the first returns the min, the second the max"),
+                t("return (max, min), and train the first head on max(x1, x2)"),
+            ),
+            (1, 1): (
+                t("both heads predict the minimum"),
+                t(
+                    "the lecture's listing overwrites the max labels "
+                    "with the min labels: train the first head on max(x1, x2)"
+                ),
+            ),
+            (0, 0): (t("both heads predict the maximum"), t("train the second head on min(x1, x2)")),
+        }
         for columns, message in patterns.items():
-            if _fits(outputs, Y[:, list(columns)]):
+            if _r2(outputs, Y[:, list(columns)]) >= 0.9:
                 return message
     scaled = _scaled_meaning(task, model, X, Y)
     if scaled:
-        return f"the model is right only on scaled numbers ({scaled[0]})", scaled[1]
-    return ("the predictions are far off everywhere, as if the model never trained",
-            "does the loop call optimizer.step() on this model's parameters, and return the trained model?")
+        return t("the model is right only on rescaled numbers ({how})", how=scaled[0]), scaled[1]
+    if seen["steps"] == 0:
+        return (
+            t("the predictions are far off everywhere, and {solve}() never ran optimizer.step()", solve=task.solve),
+            t("does the loop call optimizer.step() after cost.backward()?"),
+        )
+    if not {id(p) for p in model.parameters()} & seen["params"]:
+        return (
+            t("optimizer.step() ran, but on parameters that are not the returned model's"),
+            t("build the optimizer from the net you train and return: torch.optim.Adam(net.parameters(), lr=lr)"),
+        )
+    spread = [
+        (o.std().item(), (o.mean() - Y[:, i].mean()).abs().item(), Y[:, i].std().item()) for i, o in enumerate(outputs)
+    ]
+    if all(s < 0.05 * sd and gap < 0.25 * sd for s, gap, sd in spread):
+        return (
+            t("the model predicts about the same value everywhere, the mean of the targets"),
+            t(
+                "in the cost, net(x) and y must both be (N, 1): (N,) minus (N, 1) broadcasts to (N, N) and trains "
+                "the net towards the mean (no .squeeze(), .flatten() or [:, 0])"
+            ),
+        )
+    return (
+        t("the predictions are far off everywhere"),
+        t("check the cost, ((net(x / x_scale) - y / y_scale) ** 2).mean(), and that fit trains the net you return"),
+    )
 
 
-def _check(task: _Task, model: Any, device: torch.device | str, X: torch.Tensor, Y: torch.Tensor) -> Verdict:
-    name, unit = task.name, ("max |error|" if task.heads == 1 else "mean |error|")
-    if model is None:
-        return todo(name)
-    if not callable(model):
-        return wrong(name, f"expected a trained model, got a {type(model).__name__}",
-                     "pass the model your training function returned")
-    device = torch.device(device)
-    model_device = _device_of(model)
-    if model_device is not None and not _same_device(model_device, device):
-        return wrong(name, f"the model is on {model_device} but the data is on {device}",
-                     "move the model with model.to(device) before training it")
-    with torch.no_grad():
-        call = safe_call(model, X)
-    if call.unsolved:
-        return todo(name)
-    if call.error is not None:
-        hint = ("put the model and the data on the same device: model.to(device)" if "device" in str(call.error)
-                else f"try your model on a ({len(X)}, {X.shape[1]}) tensor yourself to see where it fails")
-        return wrong(name, f"model(x) {call.describe_error()}", hint)
-    outputs, problem, hint = _heads(task, call.value, len(X))
-    if outputs is None:
-        return wrong(name, problem, hint)
-    if not all(torch.isfinite(o).all() for o in outputs):
-        return wrong(name, "the model returns NaN or inf",
-                     "training diverged: lower lr, use the mean cost, and scale the inputs and targets")
+# ---------------------------------------------------------------- the checkers
+
+
+def _check_fit(solve: Any, task: _Task, device: torch.device, kept: list[Any]) -> str:
+    with _watching_optimizers() as seen:
+        result = learner(solve, what=f"{task.solve}()", bound="training")
+    if not isinstance(result, (tuple, list)) or len(result) != 2:
+        raise Wrong(
+            t("{solve}() returned {value}, expected (model, costs)", solve=task.solve, value=returned(result)),
+            t("end with `return model, costs`"),
+        )
+    model, costs = result
+    X, Y = task.points(device)
+    outputs = _outputs(task, model, X)
+    kept[0] = model
+    costs = _costs(costs)
+    kept[1] = result[1]
     errors = _errors(task, outputs, Y)
-    if max(errors) <= task.target:
-        heads = ("max head", "min head") if task.heads == 2 else ("",)
+    unit = t("max |error|") if task.heads == 1 else t("mean |error|")
+    if all(math.isfinite(e) for e in errors) and max(errors) <= task.target:
+        heads = (t("max head"), t("min head")) if task.heads == 2 else ("",)
         detail = ", ".join(f"{head} {error:.3g}".strip() for head, error in zip(heads, errors))
-        return done(name, f"{unit} {detail} ≤ {task.target:g} on {task.where}")
+        return t(
+            "{unit} {detail} ≤ {target} on {where}",
+            unit=unit,
+            detail=detail,
+            target=f"{task.target:g}",
+            where=task.where(),
+        )
+    diverged = _diverged(costs, seen["lr"])
+    if not all(torch.isfinite(o).all() for o in outputs):
+        raise Wrong(
+            t("the model returns NaN or inf"),
+            diverged[1]
+            if diverged
+            else t("training diverged: lower lr, use the mean cost, and scale the inputs and targets"),
+        )
+    if diverged:
+        raise Wrong(*diverged)
     if _r2(outputs, Y) < 0.5:
-        return wrong(name, *_diagnose(task, model, outputs, X, Y))
-    return wrong(name, f"{unit} {max(errors):.3g} on {task.where}, target ≤ {task.target:g}",
-                 "train longer, or use the course's recipe: scaled numbers, mean cost, cosine decay")
+        raise Wrong(*_diagnose(task, model, outputs, X, Y, seen))
+    raise Wrong(
+        t(
+            "{unit} {error} on {where}, target ≤ {target}",
+            unit=unit,
+            error=f"{max(errors):.3g}",
+            where=task.where(),
+            target=f"{task.target:g}",
+        ),
+        t("train longer, or use the course's recipe: scaled numbers, mean cost, cosine decay"),
+    )
 
 
-def check_square(model: Any, device: torch.device | str) -> Verdict:
-    """Return the verdict on a trained x² model: max |model(x) − x²| ≤ 100 on x = −100, …, 100."""
-    x_scale, y_scale = SCALES["square"]
-    task = _Task("fit_square", TARGETS["square"], x_scale, y_scale, 1, "x = −100, −99, …, 100")
-    return _check(task, model, device, *square_points(device))
+def _run(task: _Task, solve: Any, device: Any) -> tuple[Any, Any]:
+    kept: list[Any] = [None, None]
+    print(judge(task.name, _check_fit, solve, task, require_device(device), kept))
+    return kept[0], kept[1]
 
 
-def check_sin(model: Any, device: torch.device | str) -> Verdict:
-    """Return the verdict on a trained sin model: max |model(x) − sin x| ≤ 0.1 on 201 points of [−10, 10]."""
-    x_scale, y_scale = SCALES["sin"]
-    task = _Task("fit_sin", TARGETS["sin"], x_scale, y_scale, 1, "201 points of [−10, 10]")
-    return _check(task, model, device, *sin_points(device))
+def check_square(solve_square: Any, device: torch.device | str) -> tuple[Any, Any]:
+    """Run ``solve_square()``, print the verdict (max |model(x) − x²| ≤ 100 on x = −100…100), return its (model, costs).
+
+    >>> square_model, square_costs = check_square(solve_square, device)  # doctest: +SKIP
+    """
+    return _run(_SQUARE, solve_square, device)
 
 
-def check_max_min(model: Any, device: torch.device | str) -> Verdict:
-    """Return the verdict on a trained two-head model: each head's mean |error| ≤ 0.1 on 1000 held-out pairs."""
-    x_scale, y_scale = SCALES["max_min"]
-    task = _Task("fit_max_min", TARGETS["max_min"], x_scale, y_scale, 2, "1000 held-out pairs")
-    return _check(task, model, device, *max_min_points(device))
+def check_sin(solve_sin: Any, device: torch.device | str) -> tuple[Any, Any]:
+    """Run ``solve_sin()``, print the verdict (max |model(x) − sin x| ≤ 0.1 on [−10, 10]), return its (model, costs)."""
+    return _run(_SIN, solve_sin, device)
 
 
-def check_save_load(model: Any, loaded: Any, path: Any, device: torch.device | str) -> Verdict:
-    """Return the verdict on exercise 2's save/load: a file at ``path``, a fresh model, identical outputs (torch.equal)."""
-    name = "save_and_load"
-    if model is None or loaded is None:
-        return todo(name)
-    if not isinstance(path, (str, Path)) or not Path(path).exists():
-        return wrong(name, f"no file at {path}", "save with torch.save(model.state_dict(), path)")
-    if loaded is model:
-        return wrong(name, "it returned the same model object", "build a fresh model and load the saved state_dict into it")
-    if not isinstance(loaded, torch.nn.Module) or not isinstance(model, torch.nn.Module):
-        return wrong(name, f"expected two torch.nn.Module objects, got {type(loaded).__name__}",
-                     "return the fresh model after load_state_dict")
-    shared = {p.data_ptr() for p in model.parameters()} & {p.data_ptr() for p in loaded.parameters()}
-    if shared:
-        return wrong(name, "the loaded model shares its weights with the trained one",
-                     "build a fresh model (e.g. Scaled(SinModel(), 10, 1)) and load the file into it")
+def check_max_min(solve_max_min: Any, device: torch.device | str) -> tuple[Any, Any]:
+    """Run ``solve_max_min()``, print the verdict (each head's mean |error| ≤ 0.1), return its (model, costs)."""
+    return _run(_MAX_MIN, solve_max_min, device)
+
+
+# ---------------------------------------------------------------- save and load
+
+
+@contextmanager
+def _watching_loads() -> Iterator[list[tuple[Any, Any]]]:
+    """Yield a list of (file, weights_only) for every torch.load called inside."""
+    calls: list[tuple[Any, Any]] = []
+    load = torch.load
+
+    def watched(f: Any, *args: Any, **kwargs: Any) -> Any:
+        calls.append((f, kwargs.get("weights_only")))
+        return load(f, *args, **kwargs)
+
+    torch.load = watched
+    try:
+        yield calls
+    finally:
+        torch.load = load
+
+
+def _same_state(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    return set(a) == set(b) and all(torch.equal(a[k].detach().cpu(), b[k].detach().cpu()) for k in a)
+
+
+def _check_save_load(save_and_load: Any, model: Any, path: Path, device: torch.device, kept: list[Any]) -> str:
+    if model is None:
+        raise Todo(
+            t("needs the trained sin model: exercise 2 above is not done yet"),
+            t("run this cell again once check_sin says ✅"),
+        )
+    path.unlink(missing_ok=True)  # whatever is there afterwards was written by this call
+    with _watching_loads() as loads:
+        loaded = learner(save_and_load, model, path, what="save_and_load(sin_model, path)", bound="model")
+    if not path.exists():
+        raise Wrong(
+            t("no file at {path} after save_and_load", path=path), t("save with torch.save(model.state_dict(), path)")
+        )
+    try:
+        saved = torch.load(path, weights_only=True, map_location="cpu")
+    except Exception:
+        raise Wrong(
+            t("the file cannot be loaded with torch.load(path, weights_only=True): it holds pickled objects"),
+            t("save the weights only: torch.save(model.state_dict(), path), not torch.save(model, path)"),
+        ) from None
+    if not isinstance(saved, dict) or not _same_state(saved, model.state_dict()):
+        raise Wrong(
+            t("the file does not hold the trained model's state_dict"),
+            t("save the model passed in: torch.save(model.state_dict(), path)"),
+        )
+    if isinstance(loaded, dict):
+        raise Wrong(
+            t("returned a {kind}: a state_dict, not a model", kind=type(loaded).__name__),
+            t("load it into a fresh model and return that model"),
+        )
+    if not isinstance(loaded, nn.Module):
+        raise Wrong(
+            t("returned {value}, expected the fresh model", value=returned(loaded)),
+            t("return the fresh model after load_state_dict"),
+        )
+    if loaded is model or {p.data_ptr() for p in model.parameters()} & {p.data_ptr() for p in loaded.parameters()}:
+        raise Wrong(
+            t("the returned model shares its weights with the trained one"),
+            t("build a fresh model (e.g. Scaled(SinNet(), 10, 1)) and load the file into it"),
+        )
+    dtypes = {str(p.dtype).removeprefix("torch.") for p in loaded.parameters()} - {
+        str(p.dtype).removeprefix("torch.") for p in model.parameters()
+    }
+    if dtypes:
+        raise Wrong(
+            t(
+                "the loaded model's parameters are {dtypes}, the trained model's are not",
+                dtypes=", ".join(sorted(dtypes)),
+            ),
+            t("build the fresh model exactly like the trained one: no .double() or .half()"),
+        )
     x, _ = sin_points(device)
+    (out,) = _outputs(_SIN, loaded, x)
+    kept[0] = loaded
+    if not _same_state(loaded.state_dict(), saved):
+        raise Wrong(
+            t("the returned model does not hold the weights in the file"),
+            t("return the fresh model you loaded the file into"),
+        )
     with torch.no_grad():
-        call = safe_call(loaded, x)
-        if call.error is not None:
-            return wrong(name, f"the loaded model {call.describe_error()}", "load with map_location=device")
-        if not torch.equal(call.value, model(x)):
-            return wrong(name, "the loaded model's outputs differ from the trained model's",
-                         "load the file you saved, into a model of the same class and scales")
-    return done(name, f"{Path(path).name} saved and loaded: identical outputs (torch.equal) on {len(x)} points")
+        if not torch.equal(out, model(x).detach().float()):
+            raise Wrong(
+                t("the loaded model's outputs differ from the trained model's"),
+                t("load the file you saved, into a model of the same class and scales"),
+            )
+    if not loads:
+        raise Wrong(t("save_and_load never called torch.load"), t("load the file: torch.load(path, weights_only=True)"))
+    if any(weights_only is not True for _, weights_only in loads):
+        raise Wrong(
+            t("torch.load was called without weights_only=True"),
+            t("a checkpoint is a pickle that can run code: load with torch.load(path, weights_only=True)"),
+        )
+    return t("{file} saved and loaded: identical outputs (torch.equal) on {n} points", file=path.name, n=len(x))
+
+
+def check_save_load(save_and_load: Any, model: Any, path: str | Path, device: torch.device | str) -> Any:
+    """Run ``save_and_load(model, path)`` on a fresh ``path``, print the verdict, return the loaded model or None.
+
+    ✅ needs: the file written by this call, loadable with ``weights_only=True`` as the trained model's
+    state_dict; a fresh model holding those weights with identical outputs; ``torch.load(..., weights_only=True)``.
+    """
+    if not isinstance(path, (str, Path)):
+        raise TypeError(
+            f"path must be a file path such as helpers.output_dir() / 'sin_model.pt', got {type(path).__name__}"
+        )
+    kept: list[Any] = [None]
+    print(judge("save_and_load", _check_save_load, save_and_load, model, Path(path), require_device(device), kept))
+    return kept[0]

@@ -4,5 +4,4 @@ Keep every ``{field}`` of the English template. Write plain Korean sentences and
 technical terms in English inside them, as the lecture does ("learning rate", "cost", "gradient").
 """
 
-KOREAN: dict[str, str] = {
-}
+KOREAN: dict[str, str] = {}

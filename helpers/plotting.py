@@ -8,88 +8,189 @@ import matplotlib.pyplot as plt
 import numpy as np
 from matplotlib.axes import Axes
 
-from .validate import require_array
+from .language import t
+from .validate import require_array, require_count, require_number
 
 TRUTH_COLOR = "tab:blue"  # the true function or data, in every notebook
 MODEL_COLOR = "tab:orange"  # what a model predicts, in every notebook
 
 
-def to_numpy(values: Any) -> np.ndarray:
+def to_numpy(values: Any, name: str = "values") -> np.ndarray:
     """Return a flat float NumPy array from a list, array or tensor (on any device)."""
-    return require_array("values", values).reshape(-1)
+    if callable(values):
+        raise TypeError(
+            f"{name} must be numbers, got the function/model {type(values).__name__}: "
+            f"pass its outputs, e.g. model(x), not the model"
+        )
+    return require_array(name, values).reshape(-1)
 
 
 def _axes(ax: Axes | None) -> Axes:
+    if ax is not None and not isinstance(ax, Axes):
+        raise TypeError(f"ax must be a matplotlib Axes (e.g. from plt.subplots()), got {type(ax).__name__}")
     return ax if ax is not None else plt.subplots(figsize=(5, 4))[1]
 
 
-def plot_decision_line(X: Any, y: Any, w1: float, w2: float, b: float, *, ax: Axes | None = None,
-                       title: str = "Perceptron decision line") -> Axes:
+def _same_length(**arrays: np.ndarray) -> None:
+    lengths = {name: len(a) for name, a in arrays.items()}
+    if len(set(lengths.values())) > 1:
+        raise ValueError(f"{' and '.join(lengths)} must have the same length, got {lengths}")
+
+
+def _range(name: str, values: Any) -> tuple[float, float]:
+    low, high = require_array(name, values, shape=(2,))
+    if not np.isfinite([low, high]).all() or low >= high:
+        raise ValueError(f"{name} must be (low, high) with low < high, got {tuple(values)}")
+    return float(low), float(high)
+
+
+def plot_decision_line(
+    X: Any, y: Any, w1: float, w2: float, b: float, *, ax: Axes | None = None, title: str | None = None
+) -> Axes:
     """Draw 0/1-labelled points in the plane and the line w1·x1 + w2·x2 + b = 0, shading where it outputs 1."""
-    X, y = require_array("X", X, shape=(None, 2)), to_numpy(y)
+    X, y = require_array("X", X, shape=(None, 2)), to_numpy(y, "y")
+    _same_length(X=X, y=y)
+    if not np.isin(y, (0, 1)).all():
+        raise ValueError(f"y must hold the targets 0 and 1, got {sorted(set(y.tolist()))}")
+    w1, w2, b = require_number("w1", w1), require_number("w2", w2), require_number("b", b)
     ax = _axes(ax)
     grid = np.linspace(-0.5, 1.5, 201)
     g1, g2 = np.meshgrid(grid, grid)
-    ax.contourf(g1, g2, (w1 * g1 + w2 * g2 + b > 0).astype(float), levels=[-0.5, 0.5, 1.5],
-                colors=["white", "tab:green"], alpha=0.15)
+    ax.contourf(
+        g1,
+        g2,
+        (w1 * g1 + w2 * g2 + b > 0).astype(float),
+        levels=[-0.5, 0.5, 1.5],
+        colors=["white", "tab:green"],
+        alpha=0.15,
+    )
     if w1 != 0 or w2 != 0:
         ax.contour(g1, g2, w1 * g1 + w2 * g2 + b, levels=[0], colors="tab:green")
     for label, marker in ((0, "o"), (1, "s")):
         pts = X[y == label]
-        ax.scatter(pts[:, 0], pts[:, 1], s=120, marker=marker, color=TRUTH_COLOR if label else "white",
-                   edgecolors=TRUTH_COLOR, linewidths=2, label=f"target {label}", zorder=3)
-    ax.set(xlim=(-0.5, 1.5), ylim=(-0.5, 1.5), xlabel="$x_1$", ylabel="$x_2$", title=title, aspect="equal")
+        ax.scatter(
+            pts[:, 0],
+            pts[:, 1],
+            s=120,
+            marker=marker,
+            color=TRUTH_COLOR if label else "white",
+            edgecolors=TRUTH_COLOR,
+            linewidths=2,
+            label=t("target {label}", label=label),
+            zorder=3,
+        )
+    ax.set(
+        xlim=(-0.5, 1.5),
+        ylim=(-0.5, 1.5),
+        xlabel="$x_1$",
+        ylabel="$x_2$",
+        aspect="equal",
+        title=t("Perceptron decision line") if title is None else title,
+    )
     ax.legend(loc="upper left", bbox_to_anchor=(1.02, 1), fontsize="small")  # beside the plot, off the points
     return ax
 
 
-def plot_fit(x: Any, y_true: Any, y_model: Any | None = None, *, ax: Axes | None = None, title: str = "Model vs truth",
-             xlabel: str = "$x$", ylabel: str = "$y$", points: bool = False) -> Axes:
+def plot_fit(
+    x: Any,
+    y_true: Any,
+    y_model: Any | None = None,
+    *,
+    ax: Axes | None = None,
+    title: str | None = None,
+    xlabel: str = "$x$",
+    ylabel: str = "$y$",
+    points: bool = False,
+) -> Axes:
     """Draw the truth (line, or dots with ``points=True``) and, if given, the model's prediction."""
-    x, y_true = to_numpy(x), to_numpy(y_true)
+    x, y_true = to_numpy(x, "x"), to_numpy(y_true, "y_true")
+    _same_length(x=x, y_true=y_true)
+    if y_model is not None:
+        y_model = to_numpy(y_model, "y_model")
+        _same_length(x=x, y_model=y_model)
     ax = _axes(ax)
     order = np.argsort(x)
     if points:
-        ax.scatter(x, y_true, color=TRUTH_COLOR, zorder=3, label="data")
+        ax.scatter(x, y_true, color=TRUTH_COLOR, zorder=3, label=t("data"))
     else:
-        ax.plot(x[order], y_true[order], color=TRUTH_COLOR, lw=3, alpha=0.6, label="truth")
+        ax.plot(x[order], y_true[order], color=TRUTH_COLOR, lw=3, alpha=0.6, label=t("truth"))
     if y_model is not None:
-        ax.plot(x[order], to_numpy(y_model)[order], color=MODEL_COLOR, lw=1.8, label="model")
-    ax.set(xlabel=xlabel, ylabel=ylabel, title=title)
+        ax.plot(x[order], y_model[order], color=MODEL_COLOR, lw=1.8, label=t("model"))
+    ax.set(xlabel=xlabel, ylabel=ylabel, title=t("Model vs truth") if title is None else title)
     ax.legend()
     return ax
 
 
-def plot_cost_curve(costs: Any | dict[str, Any], *, ax: Axes | None = None, title: str = "Cost per step",
-                    log: bool = True, xlabel: str = "step", ylabel: str = "cost") -> Axes:
+def plot_cost_curve(
+    costs: Any | dict[str, Any],
+    *,
+    ax: Axes | None = None,
+    title: str | None = None,
+    log: bool = True,
+    xlabel: str | None = None,
+    ylabel: str | None = None,
+) -> Axes:
     """Draw one cost curve, or several given as ``{label: costs}``, on a log y-axis by default."""
+    curves = costs if isinstance(costs, dict) else {t("cost"): costs}
+    arrays = {label: to_numpy(values, "costs") for label, values in curves.items()}
+    if not arrays or any(a.size == 0 for a in arrays.values()):
+        raise ValueError("costs is empty: pass the list of costs your loop recorded, one per step")
     ax = _axes(ax)
-    curves = costs if isinstance(costs, dict) else {"cost": costs}
-    for label, values in curves.items():
-        ax.plot(to_numpy(values), label=label)
+    for label, values in arrays.items():
+        ax.plot(values, label=label)
     if log:
         ax.set_yscale("log")
-    ax.set(xlabel=xlabel, ylabel=ylabel, title=title)
-    if len(curves) > 1:
+    ax.set(
+        xlabel=t("step") if xlabel is None else xlabel,
+        ylabel=t("cost") if ylabel is None else ylabel,
+        title=t("Cost per step") if title is None else title,
+    )
+    if len(arrays) > 1:
         ax.legend()
     return ax
 
 
-def plot_cost_contour(cost: Callable[[np.ndarray, np.ndarray], np.ndarray], a_range: Sequence[float],
-                      b_range: Sequence[float], *, path: Any | None = None, ax: Axes | None = None,
-                      title: str = "Cost over (a, b)", levels: int = 30) -> Axes:
+def plot_cost_contour(
+    cost: Callable[[np.ndarray, np.ndarray], np.ndarray],
+    a_range: Sequence[float],
+    b_range: Sequence[float],
+    *,
+    path: Any | None = None,
+    ax: Axes | None = None,
+    title: str | None = None,
+    levels: int = 30,
+) -> Axes:
     """Draw contours of ``cost(a, b)`` (vectorised over grids) and, if given, a descent path of (a, b) rows.
 
     >>> plot_cost_contour(lambda a, b: (a - 1)**2 + b**2, (-2, 2), (-2, 2), path=[(0, 1), (0.5, 0.5)])  # doctest: +SKIP
     """
-    ax = _axes(ax)
+    if not callable(cost):
+        raise TypeError(f"cost must be a function cost(a, b), got {type(cost).__name__}")
+    a_range, b_range, levels = _range("a_range", a_range), _range("b_range", b_range), require_count("levels", levels)
+    p = None if path is None else require_array("path", path, shape=(None, 2))
     A, B = np.meshgrid(np.linspace(*a_range, 200), np.linspace(*b_range, 200))
-    C = cost(A, B)
-    ax.contour(A, B, C, levels=np.geomspace(max(C.min(), 1e-3), C.max(), levels), cmap="viridis", linewidths=0.8)
-    if path is not None:
-        p = require_array("path", path, shape=(None, 2))
-        ax.plot(p[:, 0], p[:, 1], ".-", color=MODEL_COLOR, ms=4, lw=1, label="descent path")
-        ax.plot(*p[0], "o", color="black", label="start")
+    C = np.asarray(cost(A, B), dtype=float)
+    if C.shape != A.shape:
+        raise ValueError(
+            f"cost(a, b) must return an array shaped like its (200, 200) grid inputs, got shape {C.shape}: "
+            "use NumPy arithmetic on a and b (no math.*, no if on their values)"
+        )
+    if not np.isfinite(C).all():
+        raise ValueError("cost(a, b) returned NaN or inf on the grid: narrow a_range and b_range")
+    if np.ptp(C) <= 1e-12 * max(1.0, abs(C.max())):
+        raise ValueError(
+            f"cost(a, b) is constant ({C.max():g}) over a_range and b_range: nothing to draw; "
+            "check that it depends on a and b"
+        )
+    low = max(C.min(), 1e-3)
+    heights = np.geomspace(low, C.max(), levels) if low < C.max() else np.linspace(C.min(), C.max(), levels)
+    ax = _axes(ax)
+    ax.contour(A, B, C, levels=heights, cmap="viridis", linewidths=0.8)
+    if p is not None:
+        ax.plot(p[:, 0], p[:, 1], ".-", color=MODEL_COLOR, ms=4, lw=1, label=t("descent path"))
+        ax.plot(*p[0], "o", color="black", label=t("start"))
         ax.legend(loc="upper right", fontsize="small")
-    ax.set(xlim=a_range, ylim=b_range, xlabel="$a$", ylabel="$b$", title=title)
+    ax.set(
+        xlim=a_range, ylim=b_range, xlabel="$a$", ylabel="$b$", title=t("Cost over (a, b)") if title is None else title
+    )
     return ax

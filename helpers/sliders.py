@@ -1,72 +1,122 @@
-"""A figure redrawn in place by sliders; works with ipywidgets 7.7 (Colab) and 8.
+"""Sliders over a figure that answers at once; works with ipywidgets 7.7 (Colab) and 8.
 
-Build one with :func:`live_figure`; in a test, set ``explorer.controls[name].value`` and read
-``explorer.status.value`` and ``explorer.figure`` — no browser needed.
+:func:`live_figure` calls ``build(figure)`` once. It draws what never changes (contours, points,
+axes, legends) and returns ``update`` and the artists ``update`` changes. When a slider moves,
+``update(**slider_values)`` changes those artists (``set_data``, ``set_text``…) and returns the
+status line; only they are drawn again, over a saved picture of the rest ("blitting"), and the
+picture goes to an Image widget as a PNG. In a test, set ``explorer.controls[name].value``, then
+read ``explorer.status.value``, ``explorer.figure`` and ``explorer.image.value`` (the PNG bytes).
 """
 
 from __future__ import annotations
 
+import io
 from dataclasses import dataclass
-from typing import Any, Callable
+from typing import Any, Callable, Sequence
 
 import ipywidgets as widgets
-import matplotlib.pyplot as plt
+import numpy as np
 from IPython.display import display
+from matplotlib.artist import Artist
+from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
+from PIL import Image
 
 _STYLE = {"description_width": "initial"}
+Update = Callable[..., str]  # update(**slider_values) -> status line
 
 
 def float_slider(description: str, value: float, low: float, high: float, step: float = 0.1) -> widgets.FloatSlider:
     """Return a slider that reports only when released (``continuous_update=False``)."""
-    return widgets.FloatSlider(value=value, min=low, max=high, step=step, description=description,
-                               continuous_update=False, style=_STYLE)
+    return widgets.FloatSlider(
+        value=value, min=low, max=high, step=step, description=description, continuous_update=False, style=_STYLE
+    )
 
 
-def log_slider(description: str, value: float, low_exp: float, high_exp: float, step: float = 0.05) -> widgets.FloatLogSlider:
+def log_slider(
+    description: str, value: float, low_exp: float, high_exp: float, step: float = 0.05
+) -> widgets.FloatLogSlider:
     """Return a log-scale slider from 10**low_exp to 10**high_exp."""
-    return widgets.FloatLogSlider(value=value, base=10, min=low_exp, max=high_exp, step=step, description=description,
-                                  continuous_update=False, readout_format=".2e", style=_STYLE)
+    return widgets.FloatLogSlider(
+        value=value,
+        base=10,
+        min=low_exp,
+        max=high_exp,
+        step=step,
+        description=description,
+        continuous_update=False,
+        readout_format=".2e",
+        style=_STYLE,
+    )
 
 
 def int_slider(description: str, value: int, low: int, high: int, step: int = 1) -> widgets.IntSlider:
     """Return an integer slider that reports only when released."""
-    return widgets.IntSlider(value=value, min=low, max=high, step=step, description=description,
-                             continuous_update=False, style=_STYLE)
+    return widgets.IntSlider(
+        value=value, min=low, max=high, step=step, description=description, continuous_update=False, style=_STYLE
+    )
+
+
+def png_bytes(canvas: FigureCanvasAgg) -> bytes:
+    """Return the canvas's pixels as PNG bytes (light compression: fast to make, small enough to send)."""
+    buffer = io.BytesIO()
+    Image.fromarray(np.asarray(canvas.buffer_rgba())).save(buffer, format="png", compress_level=1)
+    return buffer.getvalue()
 
 
 @dataclass
 class LiveFigure:
-    """Sliders, a status line and one figure that ``draw`` repaints whenever a slider moves."""
+    """Sliders, a status line and a figure whose moving artists are redrawn whenever a slider moves."""
 
     controls: dict[str, widgets.ValueWidget]
     status: widgets.HTML
-    figure: Figure
-    output: widgets.Output
+    image: widgets.Image
     widget: widgets.VBox
-    draw: Callable[..., str]
+    figure: Figure
+    update: Update
+    moving: Sequence[Artist]
+    background: Any = None  # the figure without its moving artists, drawn once
 
     def redraw(self, *_: Any) -> None:
-        """Clear the figure, call ``draw(figure, **values)``, show its text and the new figure."""
-        self.figure.clear()
-        values = {name: control.value for name, control in self.controls.items()}
-        self.status.value = self.draw(self.figure, **values)
-        with self.output:
-            self.output.clear_output(wait=True)
-            display(self.figure)
+        """Call ``update(**values)``, draw the moving artists over the background, show the status and the PNG."""
+        self.status.value = self.update(**{name: control.value for name, control in self.controls.items()})
+        canvas = self.figure.canvas
+        if self.background is None:
+            canvas.draw()  # everything but the moving artists (matplotlib skips 'animated' ones)
+            self.background = canvas.copy_from_bbox(self.figure.bbox)
+        canvas.restore_region(self.background)
+        for artist in self.moving:
+            self.figure.draw_artist(artist)
+        self.image.value = png_bytes(canvas)
 
     def _ipython_display_(self) -> None:
         display(self.widget)
 
 
-def live_figure(draw: Callable[..., str], controls: dict[str, widgets.ValueWidget],
-                figsize: tuple[float, float] = (10, 4)) -> LiveFigure:
-    """Return a :class:`LiveFigure`; ``draw(figure, **slider_values)`` draws and returns the status text."""
-    figure = plt.figure(figsize=figsize)
-    plt.close(figure)  # shown only through the Output widget, never stacked by the inline backend
-    status, output = widgets.HTML(), widgets.Output()
-    box = widgets.VBox([widgets.HBox(list(controls.values())), status, output])
-    live = LiveFigure(controls, status, figure, output, box, draw)
+def live_figure(
+    build: Callable[[Figure], tuple[Update, Sequence[Artist]]],
+    controls: dict[str, widgets.ValueWidget],
+    figsize: tuple[float, float] = (10, 4),
+) -> LiveFigure:
+    """Return a :class:`LiveFigure`; ``build(figure)`` draws the static parts and returns ``(update, moving_artists)``.
+
+    >>> def build(figure):  # doctest: +SKIP
+    ...     ax = figure.add_subplot(xlim=(0, 1), ylim=(-2, 2))
+    ...     line, = ax.plot([0, 1], [0, 0])
+    ...     def update(slope):
+    ...         line.set_ydata([0, slope])
+    ...         return f"slope {slope}"
+    ...     return update, [line]
+    >>> live_figure(build, {"slope": float_slider("slope", 1.0, -2, 2)})  # doctest: +SKIP
+    """
+    figure = Figure(figsize=figsize)  # not pyplot's: shown only through the Image widget
+    FigureCanvasAgg(figure)
+    update, moving = build(figure)
+    for artist in moving:
+        artist.set_animated(True)  # left out of the background, drawn in this order on each move
+    status, image = widgets.HTML(), widgets.Image(format="png")
+    box = widgets.VBox([widgets.HBox(list(controls.values())), status, image])
+    live = LiveFigure(controls, status, image, box, figure, update, list(moving))
     for control in controls.values():
         control.observe(live.redraw, names="value")
     live.redraw()

@@ -3,7 +3,7 @@
 ``jupyter_lab(root, scratch)`` starts JupyterLab on a free local port with a random token and
 yields ``(base_url, token)``; on exit it shuts the server and its kernels down (and kills whatever of
 them is left). ``Lab`` wraps a Playwright page: open a notebook, run all cells, find a widget
-slider by its label, read a status line.
+slider by its label, read a status line, time a key press until the figure shows a new picture.
 """
 
 from __future__ import annotations
@@ -23,8 +23,15 @@ from pathlib import Path
 from typing import Iterator
 
 CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-dev-shm-usage", "--no-first-run", "--disable-extensions"]
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-dev-shm-usage",
+    "--no-first-run",
+    "--disable-extensions",
+]
 
 # JupyterLab user settings: every cell in the DOM (no virtual scrolling), no news pop-up, no autosave.
 LAB_SETTINGS = {
@@ -32,6 +39,23 @@ LAB_SETTINGS = {
     "@jupyterlab/apputils-extension/notification": {"fetchNews": "false", "checkForUpdates": False},
     "@jupyterlab/docmanager-extension/plugin": {"autosave": False},
 }
+
+
+# In the page: note when a key is released, then resolve window.__newImage with the seconds until the
+# image (an <img> whose src changes) shows a new picture, or with null after ``timeout`` ms.
+_WATCH_IMAGE = """([img, timeout]) => {
+  let released = null;
+  document.addEventListener("keyup", () => { released = performance.now(); }, {capture: true, once: true});
+  window.__newImage = new Promise(resolve => {
+    const old = img.src, timer = setTimeout(() => resolve(null), timeout);
+    img.addEventListener("load", function shown() {
+      if (img.src === old || released === null) return;
+      img.removeEventListener("load", shown);
+      clearTimeout(timer);
+      requestAnimationFrame(() => requestAnimationFrame(() => resolve((performance.now() - released) / 1000)));
+    });
+  });
+}"""
 
 
 def _free_port() -> int:
@@ -72,8 +96,9 @@ def _request(url: str, token: str, method: str = "GET") -> bytes:
 
 
 @contextlib.contextmanager
-def jupyter_lab(root: Path, scratch: Path, env: dict[str, str] | None = None,
-                start_timeout: float = 120) -> Iterator[tuple[str, str]]:
+def jupyter_lab(
+    root: Path, scratch: Path, env: dict[str, str] | None = None, start_timeout: float = 120
+) -> Iterator[tuple[str, str]]:
     """Run JupyterLab serving ``root``; yield ``(base_url, token)``; always stop it and its kernels."""
     port, token = _free_port(), secrets.token_hex(16)
     settings = scratch / "lab-settings"
@@ -83,16 +108,31 @@ def jupyter_lab(root: Path, scratch: Path, env: dict[str, str] | None = None,
         path.write_text(json.dumps(values))
     for folder in ("config", "runtime", "workspaces"):
         (scratch / folder).mkdir(exist_ok=True)
-    cmd = [sys.executable, "-m", "jupyter", "lab", "--no-browser", "--ip=127.0.0.1", f"--port={port}",
-           "--ServerApp.port_retries=0", f"--IdentityProvider.token={token}", f"--ServerApp.root_dir={root}",
-           f"--LabApp.user_settings_dir={settings}", f"--LabApp.workspaces_dir={scratch / 'workspaces'}"]
+    cmd = [
+        sys.executable,
+        "-m",
+        "jupyter",
+        "lab",
+        "--no-browser",
+        "--ip=127.0.0.1",
+        f"--port={port}",
+        "--ServerApp.port_retries=0",
+        f"--IdentityProvider.token={token}",
+        f"--ServerApp.root_dir={root}",
+        f"--LabApp.user_settings_dir={settings}",
+        f"--LabApp.workspaces_dir={scratch / 'workspaces'}",
+    ]
     if os.geteuid() == 0:
         cmd.append("--allow-root")
-    environ = {k: v for k, v in os.environ.items() if k != "COURSE_EXPECT"} | {
-        "JUPYTER_CONFIG_DIR": str(scratch / "config"), "JUPYTER_RUNTIME_DIR": str(scratch / "runtime")} | (env or {})
+    environ = (
+        {k: v for k, v in os.environ.items() if k != "COURSE_EXPECT"}
+        | {"JUPYTER_CONFIG_DIR": str(scratch / "config"), "JUPYTER_RUNTIME_DIR": str(scratch / "runtime")}
+        | (env or {})
+    )
     log = (scratch / "jupyter-lab.log").open("wb")
-    server = subprocess.Popen(cmd, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, env=environ,
-                              start_new_session=True)
+    server = subprocess.Popen(
+        cmd, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, env=environ, start_new_session=True
+    )
     base = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + start_timeout
@@ -152,12 +192,14 @@ class Lab:
     def wait_idle(self, timeout: float) -> None:
         """Wait until the status bar says the kernel is idle."""
         self.page.locator(".jp-StatusBar-Widget").filter(has_text=re.compile(r"\| Idle")).first.wait_for(
-            timeout=timeout * 1000)
+            timeout=timeout * 1000
+        )
 
     def _prompts(self) -> list[str]:
         return self.page.eval_on_selector_all(
             ".jp-NotebookPanel:not(.lm-mod-hidden) .jp-CodeCell .jp-InputPrompt",
-            "nodes => nodes.map(n => n.textContent.trim())")
+            "nodes => nodes.map(n => n.textContent.trim())",
+        )
 
     def run_all(self, timeout: float = 300) -> list[str]:
         """Run all cells from the Run menu; wait until none is queued; return every code cell's prompt."""
@@ -177,13 +219,15 @@ class Lab:
     def errors(self) -> list[str]:
         """Return the text of every error or stderr output in the notebook."""
         stderr = ".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr']"
-        return self.page.eval_on_selector_all(f".jp-NotebookPanel:not(.lm-mod-hidden) {stderr}",
-                                              "nodes => nodes.map(n => n.textContent)")
+        return self.page.eval_on_selector_all(
+            f".jp-NotebookPanel:not(.lm-mod-hidden) {stderr}", "nodes => nodes.map(n => n.textContent)"
+        )
 
     def slider(self, label: str):
         """Return the slider handle (focusable, keyboard-driven) of the widget slider labelled ``label``."""
         box = self.page.locator(".widget-slider").filter(
-            has=self.page.locator(".widget-label", has_text=re.compile(rf"^\s*{re.escape(label)}\s*$")))
+            has=self.page.locator(".widget-label", has_text=re.compile(rf"^\s*{re.escape(label)}\s*$"))
+        )
         return box.locator(".noUi-handle").first
 
     def settled_src(self, image, quiet: float = 2.0, timeout: float = 60) -> str:
@@ -198,6 +242,19 @@ class Lab:
             if (now := image.get_attribute("src")) != src:
                 src, since = now, time.monotonic()
         return src
+
+    def seconds_to_new_image(self, image, key: str, timeout: float = 60) -> float:
+        """Press ``key`` (on the focused slider); return the seconds from release to ``image`` showing a new picture.
+
+        The clock starts at the key's ``keyup`` and stops once the new picture has loaded and two frames
+        have been painted after it.
+        """
+        self.page.evaluate(_WATCH_IMAGE, [image.element_handle(), timeout * 1000])
+        self.page.keyboard.press(key)
+        seconds = self.page.evaluate("window.__newImage")  # Playwright waits for the promise
+        if seconds is None:
+            raise TimeoutError(f"no new figure {timeout:.0f} s after pressing {key}")
+        return seconds
 
     def text_matching(self, pattern: str):
         """Return the HTML widget whose text matches the regular expression ``pattern``."""

@@ -3,13 +3,25 @@
 from __future__ import annotations
 
 import math
+import signal
+import time
 
 import numpy as np
 import pytest
 import torch
 
-from helpers.backprop_checks import (PARAM_NAMES, check_grad_b1, check_value_mul, gradient_cases, network_cost,
-                                     network_parts, numerical_gradient)
+from helpers import checks
+from helpers.backprop_checks import (
+    PARAM_NAMES,
+    check_grad_b1,
+    check_value_mul,
+    gradient_cases,
+    network_cost,
+    network_parts,
+)
+from helpers.gradcheck import agrees, numerical_gradient
+
+needs_alarm = pytest.mark.skipif(not hasattr(signal, "setitimer"), reason="SIGALRM bounds need Linux or macOS")
 
 
 def _parts(X, y, p):
@@ -30,15 +42,35 @@ def test_numerical_gradient_of_a_quadratic() -> None:
     np.testing.assert_allclose(grad, [2 * 2 + 3 * -1, 3 * 2], rtol=1e-8)
 
 
-@pytest.mark.parametrize("f, eps, error, words", [
-    ("not a function", 1e-6, TypeError, "f must be a function"),
-    (sum, 0.0, ValueError, "eps must be a small positive number"),
-    (sum, True, ValueError, "eps must be a small positive number"),
-    (sum, 2.0, ValueError, "eps must be a small positive number"),
-])
-def test_numerical_gradient_rejects_bad_arguments(f, eps, error, words) -> None:
+@pytest.mark.parametrize(
+    "f, point, h, error, words",
+    [
+        ("not a function", [1.0], 1e-6, TypeError, "f must be a function"),
+        (sum, [1.0], 0.0, ValueError, "h must be a small positive number"),
+        (sum, [1.0], True, ValueError, "h must be a small positive number"),
+        (sum, [1.0], 2.0, ValueError, "h must be a small positive number"),
+        (sum, [], 1e-5, ValueError, "at least one number"),
+        (sum, None, 1e-5, TypeError, "point must be numbers"),
+        (lambda p: p * 2, [1.0, 2.0], 1e-5, ValueError, "f must return one number"),
+    ],
+)
+def test_numerical_gradient_rejects_bad_arguments(f, point, h, error, words) -> None:
     with pytest.raises(error, match=words):
-        numerical_gradient(f, [1.0], eps=eps)
+        numerical_gradient(f, point, h=h)
+
+
+def test_one_numerical_gradient_serves_every_checker() -> None:
+    """Issue 13: notebook 02's and 03's checkers share helpers.gradcheck (there were two unrelated copies)."""
+    import helpers.backprop_checks as backprop
+    import helpers.descent_checks as descent
+
+    assert backprop.numerical_gradient is descent.numerical_gradient is numerical_gradient
+
+
+def test_agrees_allows_float32_rounding_but_not_a_lost_factor() -> None:
+    assert agrees([1.0 + 1e-6], [1.0], [1.0]) and not agrees([1.0 + 1e-3], [1.0], [1.0])
+    assert agrees([1e-5], [2e-11], [17.0])  # float32 at a minimum: tiny against the size of the terms summed
+    assert not agrees([math.nan], [0.0], [1.0])
 
 
 def test_network_matches_a_hand_computation() -> None:
@@ -47,13 +79,13 @@ def test_network_matches_a_hand_computation() -> None:
     # point 1: z1 = 1 - 2 + 0.5 = -0.5 → h1 = 0; z2 = 2 + 2 - 1 = 3 → h2 = 3; ŷ = -6 + 0.25
     # point 2: z1 = -1 - 0.5 + 0.5 = -1 → 0; z2 = -2 + 0.5 - 1 = -2.5 → 0; ŷ = 0.25
     np.testing.assert_allclose(network_parts(X, p)["y_hat"], [-5.75, 0.25])
-    assert math.isclose(network_cost(X, y, p), 6.75 ** 2 + 0.25 ** 2)
+    assert math.isclose(network_cost(X, y, p), 6.75**2 + 0.25**2)
 
 
 def test_gradient_cases_exercise_the_relu_mask() -> None:
     cases = gradient_cases()
     assert len(cases) == 5
-    for X, y, p in cases[:-1]:
+    for X, _, p in cases[:-1]:
         z1 = network_parts(X, p)["z1"]
         assert 2 <= (z1 > 0).sum() <= len(z1) - 2 and np.abs(z1).min() > 1e-3
     X, y, p = cases[-1]
@@ -86,22 +118,41 @@ def test_grad_b1_accepts_a_one_element_tensor() -> None:
     assert check_grad_b1(lambda X, y, p: torch.tensor(grad_b1_right(X, y, p)))
 
 
+def test_grad_b1_in_float32_passes() -> None:
+    def in_float32(X, y, p):
+        Xt, yt = torch.tensor(X, dtype=torch.float32), torch.tensor(y, dtype=torch.float32)
+        q = {k: torch.tensor(v, dtype=torch.float32) for k, v in p.items()}
+        z1 = q["w11"] * Xt[:, 0] + q["w21"] * Xt[:, 1] + q["b1"]
+        z2 = q["w12"] * Xt[:, 0] + q["w22"] * Xt[:, 1] + q["b2"]
+        y_hat = q["w1"] * torch.relu(z1) + q["w2"] * torch.relu(z2) + q["b"]
+        return (2 * (y_hat - yt) * q["w1"] * (z1 > 0)).sum()
+
+    assert check_grad_b1(in_float32).status == "done"
+
+
 def test_grad_b1_stub_is_todo() -> None:
     def grad_b1(X, y, p):
         raise NotImplementedError()
+
     verdict = check_grad_b1(grad_b1)
     assert verdict.status == "todo" and str(verdict).startswith("⏳ grad_b1: not done yet")
 
 
-@pytest.mark.parametrize("mistake, words", [
-    (lambda X, y, p: np.sum(_parts(X, y, p)[1] * p["w1"]), "ReLU's slope"),
-    (lambda X, y, p: np.sum(_parts(X, y, p)[1] * p["w1"]) * np.sum(2 * _parts(X, y, p)[0]["z1"]), "lecture's garbled"),
-    (lambda X, y, p: np.sum(_parts(X, y, p)[1] * p["w1"]) * np.sum(_parts(X, y, p)[2]), "per data point"),
-    (lambda X, y, p: -grad_b1_right(X, y, p), "sign"),
-    (lambda X, y, p: grad_b1_right(X, y, p) / 2, "factor 2"),
-    (lambda X, y, p: np.sum(_parts(X, y, p)[1] * _parts(X, y, p)[2]), "multiply by w1"),
-    (lambda X, y, p: grad_b1_right(X, y, p) + 0.3, "multiply per data point, then sum"),
-])
+@pytest.mark.parametrize(
+    "mistake, words",
+    [
+        (lambda X, y, p: np.sum(_parts(X, y, p)[1] * p["w1"]), "ReLU's slope"),
+        (
+            lambda X, y, p: np.sum(_parts(X, y, p)[1] * p["w1"]) * np.sum(2 * _parts(X, y, p)[0]["z1"]),
+            "lecture's garbled",
+        ),
+        (lambda X, y, p: np.sum(_parts(X, y, p)[1] * p["w1"]) * np.sum(_parts(X, y, p)[2]), "per data point"),
+        (lambda X, y, p: -grad_b1_right(X, y, p), "sign"),
+        (lambda X, y, p: grad_b1_right(X, y, p) / 2, "factor 2"),
+        (lambda X, y, p: np.sum(_parts(X, y, p)[1] * _parts(X, y, p)[2]), "multiply by w1"),
+        (lambda X, y, p: grad_b1_right(X, y, p) + 0.3, "multiply per data point, then sum"),
+    ],
+)
 def test_grad_b1_typical_mistakes_get_their_hint(mistake, words) -> None:
     verdict = check_grad_b1(mistake)
     assert verdict.status == "wrong"
@@ -123,6 +174,7 @@ def test_grad_b1_reports_an_unsummed_array() -> None:
     def per_point(X, y, p):
         parts, d_yhat, mask = _parts(X, y, p)
         return d_yhat * p["w1"] * mask
+
     verdict = check_grad_b1(per_point)
     assert verdict.status == "wrong" and "shape (6,)" in verdict.message and "sum" in verdict.hint
 
@@ -143,6 +195,7 @@ def test_grad_b1_does_not_let_the_learner_change_the_cases() -> None:
         X[:] = 0
         p["b1"] = 100.0
         return grad_b1_right(X, y, p)
+
     check_grad_b1(vandal)
     assert check_grad_b1(grad_b1_right)
 
@@ -165,6 +218,7 @@ def make_value(mul_backward):
             def _backward():
                 self.grad += out.grad
                 other.grad += out.grad
+
             out._backward = _backward
             return out
 
@@ -181,6 +235,7 @@ def make_value(mul_backward):
 
             def _backward():
                 self.grad += (self.data > 0) * out.grad
+
             out._backward = _backward
             return out
 
@@ -193,6 +248,7 @@ def make_value(mul_backward):
                     for parent in v._parents:
                         visit(parent)
                     order.append(v)
+
             visit(self)
             for v in order:
                 if v._parents:
@@ -251,11 +307,14 @@ def test_value_mul_stub_is_todo() -> None:
     assert check_value_mul(make_value(stub)).status == "todo"
 
 
-@pytest.mark.parametrize("mul_backward, words", [
-    (swapped, "swap them"),
-    (no_upstream, "out.grad"),
-    (assigns, "+="),
-])
+@pytest.mark.parametrize(
+    "mul_backward, words",
+    [
+        (swapped, "swap them"),
+        (no_upstream, "out.grad"),
+        (assigns, "+="),
+    ],
+)
 def test_value_mul_typical_mistakes_get_their_hint(mul_backward, words) -> None:
     verdict = check_value_mul(make_value(mul_backward))
     assert verdict.status == "wrong" and "numerical gradients are" in verdict.message
@@ -275,6 +334,20 @@ def test_value_mul_reports_nan() -> None:
 def test_value_mul_reports_a_grad_that_is_not_a_number() -> None:
     verdict = check_value_mul(make_value(stores_a_value))
     assert verdict.status == "wrong" and "expected numbers" in verdict.message and ".data" in verdict.hint
+
+
+@needs_alarm
+def test_endless_answers_are_stopped(monkeypatch) -> None:
+    monkeypatch.setitem(checks.SECONDS, "formula", 0.2)
+    verdict = check_grad_b1(lambda X, y, p: time.sleep(1e9))
+    assert verdict.status == "wrong" and "did not return within 0.2 s — an endless loop?" in verdict.message
+
+    def endless_mul(self, other, out):
+        while True:
+            pass
+
+    verdict = check_value_mul(make_value(endless_mul))
+    assert verdict.status == "wrong" and "did not return within 0.2 s" in verdict.message and "a*b" in verdict.message
 
 
 @pytest.mark.parametrize("not_a_class", [3, None, "Value"])

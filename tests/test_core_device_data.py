@@ -21,6 +21,22 @@ def test_get_device_is_cuda_exactly_when_available(monkeypatch: pytest.MonkeyPat
         helpers.get_device()
 
 
+@pytest.mark.parametrize("gpu", [True, False])
+def test_get_device_follows_cuda_availability(monkeypatch: pytest.MonkeyPatch, gpu: bool) -> None:
+    """Issue 12: nothing mocked CUDA, so a get_device() that always returned the CPU passed on a CPU machine."""
+    monkeypatch.delenv("COURSE_DEVICE", raising=False)
+    monkeypatch.setattr(torch.cuda, "is_available", lambda: gpu)
+    assert helpers.get_device() == torch.device("cuda" if gpu else "cpu")
+    monkeypatch.setenv("COURSE_DEVICE", "cpu")
+    assert helpers.get_device() == torch.device("cpu")
+    monkeypatch.setenv("COURSE_DEVICE", " CUDA ")
+    if gpu:
+        assert helpers.get_device() == torch.device("cuda")
+    else:  # issue 12: it silently used the CPU
+        with pytest.raises(RuntimeError, match="COURSE_DEVICE=cuda but no CUDA GPU"):
+            helpers.get_device()
+
+
 def test_set_seed_repeats_python_numpy_and_torch() -> None:
     def draw() -> tuple:
         return random.random(), np.random.rand(), torch.rand(1).item()
@@ -31,14 +47,38 @@ def test_set_seed_repeats_python_numpy_and_torch() -> None:
     assert draw() == first
 
 
-@pytest.mark.parametrize("seed", [-1, 1.5, "0", True])
-def test_set_seed_refuses_non_integers(seed: object) -> None:
-    with pytest.raises(TypeError, match="seed"):
+@pytest.mark.parametrize(
+    "seed, error",
+    [
+        (1.5, TypeError),
+        ("0", TypeError),
+        (True, TypeError),
+        (None, TypeError),
+        (-1, ValueError),
+        (2**32, ValueError),
+        (2**40, ValueError),
+    ],
+)
+def test_set_seed_refuses_what_numpy_cannot_take(seed: object, error: type) -> None:
+    with pytest.raises(error, match="seed must be"):
         helpers.set_seed(seed)  # type: ignore[arg-type]
 
 
-@pytest.mark.parametrize("gate, outputs", [("AND", [0, 0, 0, 1]), ("or", [0, 1, 1, 1]), ("XOR", [0, 1, 1, 0]),
-                                           ("NAND", [1, 1, 1, 0]), ("XNOR", [1, 0, 0, 1])])
+def test_set_seed_takes_numpys_whole_range() -> None:
+    helpers.set_seed(2**32 - 1)
+    helpers.set_seed(np.int64(7))
+
+
+@pytest.mark.parametrize(
+    "gate, outputs",
+    [
+        ("AND", [0, 0, 0, 1]),
+        ("or", [0, 1, 1, 1]),
+        ("XOR", [0, 1, 1, 0]),
+        ("NAND", [1, 1, 1, 0]),
+        ("XNOR", [1, 0, 0, 1]),
+    ],
+)
 def test_truth_tables(gate: str, outputs: list[int]) -> None:
     X, y = helpers.truth_table(gate)
     assert X.tolist() == [[0, 0], [0, 1], [1, 0], [1, 1]]
@@ -60,8 +100,9 @@ def test_line_points() -> None:
     assert x.tolist() == [2, 4, 8] and y.tolist() == [4, 7, 8] and x.dtype == np.float64
     x, y = helpers.line_points("exact")
     assert np.allclose(y, x + 2)  # the lecture says x + 3, which misses every point
-    with pytest.raises(ValueError, match="exact"):
-        helpers.line_points("wrong")
+    for bad in ("wrong", ["fit"], None):
+        with pytest.raises(ValueError, match="exact"):
+            helpers.line_points(bad)
 
 
 def test_samplers_shapes_ranges_and_targets() -> None:
@@ -72,7 +113,9 @@ def test_samplers_shapes_ranges_and_targets() -> None:
     assert x.shape == (500, 1) and x.abs().max() <= 10 and torch.allclose(y, torch.sin(x))
     X, Y = helpers.sample_max_min(500)
     assert X.shape == Y.shape == (500, 2) and X.min() >= 0 and X.max() <= 100
-    assert torch.equal(Y[:, 0], torch.maximum(X[:, 0], X[:, 1])) and torch.equal(Y[:, 1], torch.minimum(X[:, 0], X[:, 1]))
+    assert torch.equal(Y[:, 0], torch.maximum(X[:, 0], X[:, 1])) and torch.equal(
+        Y[:, 1], torch.minimum(X[:, 0], X[:, 1])
+    )
 
 
 def test_samplers_are_seeded_and_accept_a_device_and_generator() -> None:
@@ -90,3 +133,27 @@ def test_samplers_are_seeded_and_accept_a_device_and_generator() -> None:
 def test_samplers_refuse_bad_counts(n: object) -> None:
     with pytest.raises(ValueError, match="n must be a positive whole number"):
         helpers.sample_square(n)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    "kwargs, error, words",
+    [
+        ({"device": "gpu"}, ValueError, "device must be 'cpu', 'cuda'"),
+        ({"device": 3.5}, ValueError, "device must be"),
+        ({"generator": 0}, TypeError, "generator must be a CPU torch.Generator"),
+        ({"generator": "seed"}, TypeError, "generator must be"),
+    ],
+)
+def test_samplers_refuse_bad_devices_and_generators(kwargs: dict, error: type, words: str) -> None:
+    for sample in (helpers.sample_square, helpers.sample_sin, helpers.sample_max_min):
+        with pytest.raises(error, match=words):
+            sample(10, **kwargs)
+
+
+def test_samplers_refuse_a_gpu_this_machine_lacks(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Issue 12: sample_sin(10, device='cuda') without a GPU ended deep in torch."""
+    monkeypatch.setattr(torch.cuda, "is_available", lambda: False)
+    with pytest.raises(
+        ValueError, match=r"device='cuda' but this machine has no CUDA GPU: use device=helpers.get_device\(\)"
+    ):
+        helpers.sample_sin(10, device="cuda")

@@ -15,6 +15,7 @@ import io
 import matplotlib.pyplot as plt
 import numpy as np
 import pytest
+from PIL import Image
 
 from helpers import POINTS
 from helpers.descent import critical_lr, descent_path, excess_costs, least_squares
@@ -66,13 +67,13 @@ def test_descent_path_reaches_the_closed_form() -> None:
 
 def test_above_the_critical_rate_the_status_says_diverged(explorer) -> None:
     explorer.controls["num_steps"].value = 500
-    explorer.controls["lr"].value = 10 ** -1.9  # 0.0126, one slider step above 0.01158
+    explorer.controls["lr"].value = 10**-1.9  # 0.0126, one slider step above 0.01158
     assert explorer.controls["lr"].value > critical_lr(FIT)
     assert "diverged" in explorer.status.value
 
 
 def test_below_the_critical_rate_the_status_reports_the_closed_form(explorer) -> None:
-    explorer.controls["lr"].value = 10 ** -1.95  # 0.0112, one slider step below 0.01158
+    explorer.controls["lr"].value = 10**-1.95  # 0.0112, one slider step below 0.01158
     explorer.controls["num_steps"].value = 5000
     status = explorer.status.value
     assert "diverged" not in status and "converged" in status
@@ -103,31 +104,56 @@ def test_status_is_plain_text(explorer) -> None:
 
 
 def test_redraws_reuse_one_figure(explorer) -> None:
-    figures = plt.get_fignums()
+    figures, background = plt.get_fignums(), explorer.background
     for lr in (1e-4, 1e-3, 1e-2, 0.02):
         explorer.controls["lr"].value = lr
     assert plt.get_fignums() == figures and len(explorer.figure.axes) == 3
+    assert explorer.background is background  # the contour and the data were drawn once
+
+
+def test_a_diverged_run_says_its_line_is_off_the_chart(explorer) -> None:
+    fit = explorer.figure.axes[1]
+    (model,), (note,) = fit.get_lines(), fit.texts
+    explorer.controls["num_steps"].value = 1000
+    explorer.controls["lr"].value = 10**-1.9
+    assert not model.get_visible() and note.get_visible()
+    assert note.get_text().startswith("The run diverged") and "off the chart" in note.get_text()
+    explorer.controls["lr"].value = 1e-3
+    assert model.get_visible() and not note.get_visible()
+    assert fit.get_title() == "Fitted line after 1000 steps"
+
+
+@pytest.mark.parametrize("lr, num_steps", [(1e-3, 1000), (0.0112, 5000), (0.0126, 1000), (10**-1.5, 20_000)])
+def test_the_png_shown_is_the_whole_figure(explorer, lr: float, num_steps: int) -> None:
+    """Only the moving artists are redrawn, over a saved background: the PNG must match a full drawing."""
+    explorer.controls["lr"].value, explorer.controls["num_steps"].value = lr, num_steps
+    shown = np.asarray(Image.open(io.BytesIO(explorer.image.value)).convert("RGBA")).astype(int)
+    buffer = io.BytesIO()
+    explorer.figure.savefig(buffer, format="rgba")  # draws every artist afresh
+    full = np.frombuffer(buffer.getvalue(), dtype=np.uint8).reshape(shown.shape)
+    far_off = np.abs(shown - full).max(axis=2) > 60  # lines over the spines may differ
+    assert far_off.sum() < 100, f"{far_off.sum()} pixels differ: a stale or missing artist"
 
 
 def test_redraw_time_is_measured_not_asserted(explorer) -> None:
-    """Print the time of one redraw plus rendering the PNG a notebook shows (speed is never asserted)."""
-    timings = {}
+    """Print the time of a slider move, from the new value to the new PNG on the widget (speed is never asserted)."""
     for lr, steps in ((1e-3, 1000), (1e-4, 20_000), (0.0126, 1000)):
         explorer.controls["num_steps"].value = steps
         wall, cpu = time.perf_counter(), time.process_time()
         explorer.controls["lr"].value = lr
-        explorer.figure.savefig(io.BytesIO(), format="png")
-        timings[(lr, steps)] = (time.perf_counter() - wall, time.process_time() - cpu)
-    for (lr, steps), (wall, cpu) in timings.items():
-        print(f"explorer redraw + PNG, lr={lr:g}, {steps} steps: {wall:.3f} s wall, {cpu:.3f} s CPU")
+        wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
+        print(f"explorer slider move to PNG, lr={lr:g}, {steps} steps: {wall:.3f} s wall, {cpu:.3f} s CPU")
 
 
-@pytest.mark.parametrize("call, name", [
-    (lambda: descent_path(FIT, -0.1, 10), "lr"),
-    (lambda: descent_path(FIT, 0.001, 0), "num_steps"),
-    (lambda: descent_path([(1, 2, 3)], 0.001, 10), "points"),
-    (lambda: descent_explorer(FIT, lr="fast"), "lr"),
-])
+@pytest.mark.parametrize(
+    "call, name",
+    [
+        (lambda: descent_path(FIT, -0.1, 10), "lr"),
+        (lambda: descent_path(FIT, 0.001, 0), "num_steps"),
+        (lambda: descent_path([(1, 2, 3)], 0.001, 10), "points"),
+        (lambda: descent_explorer(FIT, lr="fast"), "lr"),
+    ],
+)
 def test_bad_arguments_name_the_argument(call, name: str) -> None:
     with pytest.raises((TypeError, ValueError), match=name):
         call()

@@ -11,7 +11,6 @@ minute. Only what is committed is cloned: uncommitted changes are not part of th
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import os
 import site
@@ -23,9 +22,6 @@ import nbformat
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-_spec = importlib.util.spec_from_file_location("build_notebooks", ROOT / "tools" / "build_notebooks.py")
-build = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(build)
 
 COLAB_OWN = ("torch", "numpy", "matplotlib", "ipywidgets")  # Colab's copies must survive the install
 IPYWIDGETS_COLAB = "ipywidgets~=7.7.0"  # Colab pins 7.7; this gets the newest 7.7.x
@@ -84,7 +80,7 @@ def test_the_setup_cell_does_nothing_outside_colab(monkeypatch: pytest.MonkeyPat
     exec(_setup_cell(), {})
 
 
-def test_the_setup_cell_installs_helpers_from_a_clone(colab: Path, tmp_path: Path) -> None:
+def test_the_setup_cell_installs_helpers_from_a_clone(colab: Path, tmp_path: Path, build) -> None:
     url = build.repository_url()
     clone = tmp_path / "course"  # the cell appends '.git' to the URL: clone to course.git
     _run(["git", "clone", "-q", str(ROOT), f"{clone}.git"], cwd=tmp_path)
@@ -98,12 +94,20 @@ def test_the_setup_cell_installs_helpers_from_a_clone(colab: Path, tmp_path: Pat
     fake_colab = "import sys, types; sys.modules['google.colab'] = types.ModuleType('google.colab')\n"
     _run([str(colab), "-c", fake_colab + cell], cwd=tmp_path, timeout=600)
 
-    use = _run([str(colab), "-c", (
-        "import json, helpers\n"
-        "X, y = helpers.truth_table('AND')\n"
-        "x, _ = helpers.line_points('exact')\n"
-        "print(json.dumps({'file': helpers.__file__, 'and': y.tolist(), 'x': x.tolist(),\n"
-        "                  'device': helpers.get_device().type}))")], cwd=tmp_path).stdout
+    use = _run(
+        [
+            str(colab),
+            "-c",
+            (
+                "import json, helpers\n"
+                "X, y = helpers.truth_table('AND')\n"
+                "x, _ = helpers.line_points('exact')\n"
+                "print(json.dumps({'file': helpers.__file__, 'and': y.tolist(), 'x': x.tolist(),\n"
+                "                  'device': helpers.get_device().type}))"
+            ),
+        ],
+        cwd=tmp_path,
+    ).stdout
     found = json.loads(use)
     venv = colab.parent.parent
     assert Path(found["file"]).is_relative_to(venv), f"imported {found['file']}, not the copy pip installed in {venv}"
@@ -122,7 +126,11 @@ def test_sliders_work_on_ipywidgets_7_7(colab: Path) -> None:
     tests = sorted({p.relative_to(ROOT).as_posix() for pattern in SLIDER_TESTS for p in (ROOT / "tests").glob(pattern)})
     assert any("slider" in test for test in tests), f"no slider tests found under tests/ ({SLIDER_TESTS})"
     # cwd and PYTHONPATH put this checkout's helpers first, whatever the venv has installed.
-    done = _run([str(colab), "-m", "pytest", "-q", "-p", "no:cacheprovider", *tests], cwd=ROOT, timeout=600,
-                PYTHONPATH=str(ROOT))
+    done = _run(
+        [str(colab), "-m", "pytest", "-q", "-p", "no:cacheprovider", *tests],
+        cwd=ROOT,
+        timeout=600,
+        PYTHONPATH=str(ROOT),
+    )
     assert " passed" in done.stdout and " failed" not in done.stdout, done.stdout[-2000:]
     print(f"on ipywidgets {version.strip()}: {' '.join(tests)}: {done.stdout.strip().splitlines()[-1]}")

@@ -1,0 +1,465 @@
+"""The course site, the slide decks and RISE: slide metadata from structure, and the built outputs in a real browser.
+
+The first tests need no browser: slide types from a notebook's structure (tools/slides.py), the
+static view of an executed notebook (tools/execute.py).
+
+The browser tests build a small site, notebook 01 in both editions (executed by tools/execute.py,
+reused from build/executed/ when nothing changed; while solutions/ko/ does not exist, a Korean
+stand-in made from the executed English notebook takes its place), serve it on 127.0.0.1 and open
+every page and deck in headless Chromium (Debian's /usr/bin/chromium, driven by the PyPI playwright
+package): no request may leave 127.0.0.1 (such requests are also blocked), no internal link may be
+broken, every figure must load, Korean pages must hold Korean text, and every slide of the decks
+must fit 1280×720. The last test starts JupyterLab, opens a solution notebook in RISE, steps
+through slides and runs a cell on a slide. Screenshots go to outputs/screenshots/site/.
+
+Where playwright, Chromium, npm's packages or jupyterlab-rise are missing the browser tests skip,
+except under CI (``CI=true``), where they fail.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import re
+import sys
+import time
+from pathlib import Path
+from typing import Iterator
+from urllib.parse import urldefrag, urlparse
+
+import nbformat
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "tools"))
+import build_decks  # noqa: E402
+import build_site  # noqa: E402
+import execute  # noqa: E402
+import slides  # noqa: E402
+from serve import serve  # noqa: E402
+
+SHOTS = ROOT / "outputs" / "screenshots" / "site"
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-dev-shm-usage",
+    "--no-first-run",
+    "--disable-extensions",
+]
+NOTEBOOK = "01_perceptron"
+HANGUL = re.compile(r"[\uac00-\ud7a3]")
+LOCAL = re.compile(r"^(https?://127\.0\.0\.1[:/]|data:|blob:|about:)")
+SECONDS = 1000
+
+
+# ------------------------------------------------------------------------------ slides from structure
+
+
+def _notebook() -> nbformat.NotebookNode:
+    md, code = nbformat.v4.new_markdown_cell, nbformat.v4.new_code_cell
+    return nbformat.v4.new_notebook(
+        cells=[
+            md(
+                "# 01 · Title\n\n[![Open In Colab](https://colab.research.google.com/assets/colab-badge.svg)](https://x)\n\nIntro.",
+                id="t",
+            ),
+            code(slides.SETUP_FIRST_LINE + "\nimport sys", id="colab-setup"),
+            code("import helpers\nhelpers.set_seed(0)", id="setup"),
+            md("## 1. First\n\nShort idea.", id="s1"),
+            code("x = 1\nprint(x)", id="c1"),
+            md("It prints 1.", id="m1"),
+            code("fig, ax = plt.subplots()\n" + "ax.plot([1, 2])\n" * 12 + "plt.show()", id="c2"),
+            md("### Exercise 1 · Do it", id="e1"),
+            md("Text.\n\n## 2. Second\n\nMore.", id="s2"),
+            md("## Summary\n\n- one", id="sum"),
+        ]
+    )
+
+
+def test_slide_types_follow_the_structure() -> None:
+    nb = slides.add_slideshow(_notebook())
+    kinds = {c.id: c.metadata.slideshow.slide_type for c in nb.cells}
+    assert kinds == {
+        "t": "slide",
+        "colab-setup": "skip",
+        "setup": "skip",
+        "s1": "slide",
+        "c1": "fragment",
+        "m1": "fragment",
+        "c2": "subslide",
+        "e1": "subslide",
+        "s2": "slide",
+        "sum": "slide",
+    }
+    assert nb.metadata.rise["theme"] == "white" and nb.metadata.rise["scroll"] is True
+    assert slides.counts(nb) == (4, 6)
+
+
+def test_add_slideshow_is_idempotent_and_changes_nothing_else() -> None:
+    before = _notebook()
+    once = slides.add_slideshow(nbformat.from_dict(before))
+    twice = slides.add_slideshow(nbformat.from_dict(once))
+    assert once == twice
+    for old, new in zip(before.cells, once.cells):
+        assert (old.id, old.source, old.cell_type) == (new.id, new.source, new.cell_type)
+        assert {k: v for k, v in new.metadata.items() if k != "slideshow"} == old.metadata
+
+
+@pytest.mark.parametrize("edition", list(execute.EDITIONS))
+def test_every_solution_gets_a_slide_per_section(edition: str) -> None:
+    paths = execute.sources(edition)
+    if not paths:
+        pytest.skip(f"no {edition} solutions yet ({execute.EDITIONS[edition]}/)")
+    for path in paths:
+        nb = slides.add_slideshow(nbformat.read(path, as_version=4))
+        kinds = [c.metadata.slideshow.slide_type for c in nb.cells]
+        assert kinds[0] == "slide", path.name
+        sections = [
+            i for i, c in enumerate(nb.cells) if c.cell_type == "markdown" and re.search(r"^## ", c.source, re.M)
+        ]
+        assert sections and all(kinds[i] == "slide" for i in sections), path.name
+        code = [i for i, c in enumerate(nb.cells) if c.cell_type == "code"]
+        assert all(kinds[i] == "skip" for i in code if i < sections[0]), f"{path.name}: setup cells are not skipped"
+        assert all(kinds[i] != "skip" for i in code if i > sections[0]), f"{path.name}: a lesson cell is skipped"
+
+
+def test_split_sections_cuts_at_the_heading() -> None:
+    nb = slides.split_sections(_notebook())
+    texts = [c.source for c in nb.cells if c.cell_type == "markdown"]
+    assert "Text." in texts and "## 2. Second\n\nMore." in texts
+    assert len({c.id for c in nb.cells}) == len(nb.cells)
+
+
+def test_static_view_has_no_widgets_setup_or_plumbing() -> None:
+    nb = _notebook()
+    nb.metadata["widgets"] = {"state": {}}
+    explorer = nbformat.v4.new_code_cell(
+        "# NBVAL_IGNORE_OUTPUT\nexplorer = perceptron_explorer('AND')\nexplorer", id="x"
+    )
+    explorer.outputs = [
+        nbformat.v4.new_output(
+            "display_data", data={"application/vnd.jupyter.widget-view+json": {"model_id": "1"}, "text/plain": "VBox()"}
+        )
+    ]
+    solved = nbformat.v4.new_code_cell(
+        "def f():\n    ### BEGIN SOLUTION\n    return 1\n    ### END SOLUTION\n"
+        "print(f())\n### BEGIN HIDDEN TESTS\nassert f() == 1\n### END HIDDEN TESTS",
+        id="s",
+    )
+    nb.cells += [explorer, solved]
+    view = execute.static_view(nb, "ko")
+    assert "widgets" not in view.metadata
+    assert [c.id for c in view.cells if c.cell_type == "code"] == ["setup", "c1", "c2", "x", "s"]
+    by_id = {c.id: c for c in view.cells}
+    assert by_id["x"].outputs == [] and by_id["x"].source == "explorer = perceptron_explorer('AND')\nexplorer"
+    assert by_id["s"].source == "def f():\n    return 1\nprint(f())"
+    assert "colab-badge.svg" not in by_id["t"].source and "[Colab에서 열기](https://x)" in by_id["t"].source
+
+
+def test_fingerprint_follows_the_notebook_and_the_helpers(tmp_path: Path) -> None:
+    (tmp_path / "helpers").mkdir()
+    (tmp_path / "helpers" / "a.py").write_text("x = 1\n")
+    notebook = tmp_path / "01_x.ipynb"
+    nbformat.write(_notebook(), notebook)
+    first = execute.fingerprint(notebook, "en", tmp_path)
+    assert execute.fingerprint(notebook, "ko", tmp_path) != first
+    (tmp_path / "helpers" / "a.py").write_text("x = 2\n")
+    assert execute.fingerprint(notebook, "en", tmp_path) != first
+
+
+# ------------------------------------------------------------------------------------- the browser
+
+
+def _missing_browser() -> str | None:
+    """Return why no browser can run here, or None."""
+    if importlib.util.find_spec("playwright") is None:
+        return "the PyPI package 'playwright' is not installed (pip install playwright)"
+    if not CHROMIUM.exists():
+        return f"{CHROMIUM} is missing (Debian: apt-get install chromium)"
+    return None
+
+
+def _missing_site() -> str | None:
+    """Return why the site cannot be built here, or None."""
+    import shutil
+
+    for package in ("mathjax", "reveal.js"):
+        if not (ROOT / "node_modules" / package).exists() and not shutil.which("npm"):
+            return f"node_modules/{package} is missing and there is no npm to install it (then: npm ci)"
+    for module in ("sphinx", "myst_nb", "sphinx_book_theme"):
+        if importlib.util.find_spec(module) is None:
+            return f"the site's packages are missing (pip install -r requirements.txt): no {module}"
+    return None
+
+
+def _skip_or_fail(reason: str | None) -> None:
+    if reason:
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"CI must run the site tests: {reason}")
+        pytest.skip(reason)
+
+
+def korean_stand_in(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
+    """Return a stand-in for the Korean edition of an executed notebook: its prose marked in Korean.
+
+    Only for these tests, while solutions/ko/ does not exist; outputs stay English.
+    """
+    nb = nbformat.from_dict(nb)
+    for cell in nb.cells:
+        if cell.cell_type != "markdown":
+            continue
+        lines = []
+        for line in cell.source.splitlines():
+            if line.startswith("#"):
+                lines.append(line.replace("Perceptron", "퍼셉트론") + " (한국어판)")
+            elif line.strip() and not line.startswith(("$$", "|", "```", "[![", "-", "x1", "x2", " ")):
+                lines.append("한국어판 시험용 문장입니다. " + line)
+            else:
+                lines.append(line)
+        cell.source = "\n".join(lines)
+    nb.metadata["course_build"] = {"edition": "ko", "stand_in": True}
+    return nb
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict]:
+    """Build the site (and decks) of notebook 01 in both editions into a temporary folder; return it and its summary."""
+    _skip_or_fail(_missing_browser() or _missing_site())
+    tmp = tmp_path_factory.mktemp("site")
+    started = time.monotonic()
+    executed = {"en": [execute.ensure(ROOT / "solutions" / f"{NOTEBOOK}.ipynb", "en")]}
+    korean = ROOT / execute.EDITIONS["ko"] / f"{NOTEBOOK}.ipynb"
+    if korean.exists():
+        executed["ko"] = [execute.ensure(korean, "ko")]
+    else:
+        stand_in = tmp / "executed-ko" / f"{NOTEBOOK}.ipynb"
+        stand_in.parent.mkdir()
+        nbformat.write(korean_stand_in(nbformat.read(executed["en"][0], as_version=4)), stand_in)
+        executed["ko"] = [stand_in]
+    built = time.monotonic()
+    summary = build_site.build_site(out=tmp / "site", sources=tmp / "src", executed=executed, log=lambda *_: None)
+    print(
+        f"site of {NOTEBOOK} (en, ko): executing {built - started:.1f} s, building {time.monotonic() - built:.1f} s, "
+        f"{summary['bytes'] / 1e6:.1f} MB"
+    )
+    assert not any(summary["warnings"].values()), summary["warnings"]
+    return tmp / "site", summary
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    """Yield headless Chromium (the Debian build) under Playwright; close both afterwards."""
+    _skip_or_fail(_missing_browser())
+    from playwright.sync_api import sync_playwright
+
+    playwright = sync_playwright().start()
+    try:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, timeout=120 * SECONDS)
+        try:
+            yield chromium
+        finally:
+            chromium.close()
+    finally:
+        playwright.stop()
+
+
+class Visit:
+    """A browser context that records every request and blocks (and records) any to another host."""
+
+    def __init__(self, browser, width: int = 1280, height: int = 720) -> None:
+        self.context = browser.new_context(viewport={"width": width, "height": height})
+        self.context.set_default_timeout(60 * SECONDS)
+        self.foreign: list[str] = []
+        self.failed: list[str] = []
+        self.context.route(re.compile(r"^(?!(https?://127\.0\.0\.1[:/]|data:|blob:))"), self._block)
+        self.context.on("response", lambda r: self.failed.append(f"{r.status} {r.url}") if r.status >= 400 else None)
+        self.context.on(
+            "requestfailed",
+            lambda r: None if r.url in self.foreign else self.failed.append(f"failed {r.url}: {r.failure}"),
+        )
+        self.page = self.context.new_page()
+
+    def _block(self, route) -> None:
+        self.foreign.append(route.request.url)
+        route.abort()
+
+    def close(self) -> None:
+        self.context.close()
+
+
+def _page_facts(page) -> dict:
+    return page.evaluate("""() => ({
+        lang: document.documentElement.lang,
+        links: Array.from(document.querySelectorAll('a[href]')).map(a => a.href),
+        ids: Array.from(document.querySelectorAll('[id]')).map(e => e.id),
+        images: Array.from(document.querySelectorAll('img')).map(i => ({src: i.currentSrc || i.src,
+            ok: i.complete && i.naturalWidth > 0, figure: !!i.closest('.cell_output')})),
+        math: document.querySelectorAll('mjx-container').length,
+        text: (document.querySelector('main') || document.body).innerText,
+    })""")
+
+
+def test_site_is_offline_complete_and_bilingual(site, browser) -> None:
+    root, _ = site
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    expected_figures = sum(
+        1
+        for c in execute.static_view(
+            nbformat.read(ROOT / "build" / "executed" / "en" / f"{NOTEBOOK}.ipynb", as_version=4)
+        ).cells
+        for o in c.get("outputs", [])
+        if "image/png" in o.get("data", {})
+    )
+    visit = Visit(browser)
+    with serve(root) as base:
+        # index.html sends a reader to an edition unless the address has a fragment
+        todo, seen, pages, broken = [f"{base}/index.html#editions", f"{base}/en/index.html"], set(), {}, []
+        links: list[tuple[str, str]] = []
+        while todo:
+            url = todo.pop(0)
+            if url in seen:
+                continue
+            seen.add(url)
+            response = visit.page.goto(url)
+            assert response and response.ok, f"{url}: {response and response.status}"
+            if "/decks/" in url:
+                visit.page.wait_for_selector("html[data-deck-ready=true]")
+            else:
+                visit.page.wait_for_load_state("networkidle")
+            facts = pages[url] = _page_facts(visit.page)
+            for link in facts["links"]:
+                target, _ = urldefrag(link)
+                if urlparse(link).netloc == urlparse(base).netloc:
+                    links.append((url, link))
+                    if target.endswith(".html") and target not in seen and "/_static/" not in target:
+                        todo.append(target)
+        for source, link in links:
+            target, fragment = urldefrag(link)  # a fragment '#/2/1' is reveal.js's route to a slide, not an anchor
+            path = root / urlparse(target).path.lstrip("/")
+            if path.is_dir():
+                path = path / "index.html"
+            if not path.exists():
+                broken.append(f"{source} → {link}")
+            elif fragment and not fragment.startswith("/") and target in pages and fragment not in pages[target]["ids"]:
+                broken.append(f"{source} → {link} (no such anchor)")
+        for edition in ("en", "ko"):
+            visit.page.goto(f"{base}/{edition}/{NOTEBOOK}.html")
+            visit.page.wait_for_load_state("networkidle")
+            visit.page.screenshot(path=SHOTS / f"site-{edition}-{NOTEBOOK}.png")
+        visit.page.set_viewport_size({"width": 390, "height": 844})  # a phone
+        visit.page.goto(f"{base}/ko/{NOTEBOOK}.html")
+        visit.page.wait_for_load_state("networkidle")
+        visit.page.screenshot(path=SHOTS / f"site-ko-{NOTEBOOK}-phone.png")
+    visit.close()
+    assert not visit.foreign, f"requests to other hosts: {sorted(set(visit.foreign))}"
+    assert not visit.failed, f"failed requests: {visit.failed}"
+    assert not broken, "broken internal links:\n" + "\n".join(broken)
+    for url, facts in pages.items():
+        assert all(i["ok"] for i in facts["images"]), (
+            f"{url}: images not loaded: {[i['src'] for i in facts['images'] if not i['ok']]}"
+        )
+    for edition in ("en", "ko"):
+        page = pages[f"{base}/{edition}/{NOTEBOOK}.html"]
+        assert page["lang"] == edition
+        assert sum(i["figure"] for i in page["images"]) == expected_figures > 0
+        assert page["math"] > 10, f"{edition}: math was not typeset"
+        other = "ko" if edition == "en" else "en"
+        assert f"{base}/{other}/{NOTEBOOK}.html" in page["links"], f"{edition}: no language switch"
+        assert f"{base}/decks/{edition}/{NOTEBOOK}.html" in page["links"], f"{edition}: no link to the slides"
+    assert len(HANGUL.findall(pages[f"{base}/ko/{NOTEBOOK}.html"]["text"])) > 200, "the Korean page has no Korean text"
+    assert len(HANGUL.findall(pages[f"{base}/ko/index.html"]["text"])) > 20
+    assert {f"{base}/en/index.html", f"{base}/ko/index.html"} <= set(pages[f"{base}/index.html#editions"]["links"])
+    print(f"{len(pages)} pages, {len(links)} internal links checked")
+
+
+@pytest.mark.parametrize("edition", ["en", "ko"])
+def test_deck_is_offline_and_every_slide_fits(site, browser, edition: str) -> None:
+    root, summary = site
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    visit = Visit(browser, build_decks.WIDTH, build_decks.HEIGHT)
+    with serve(root) as base:
+        visit.page.goto(f"{base}/decks/{edition}/{NOTEBOOK}.html")
+        visit.page.wait_for_selector("html[data-deck-ready=true]")
+        rows = visit.page.evaluate("courseDeck.measure()")
+        figure = next(
+            r
+            for r in rows
+            if r["h"] > 0
+            and visit.page.evaluate(
+                f"Reveal.getSlide({r['h']}, {r['v']}).querySelectorAll('.jp-OutputArea-output img').length"
+            )
+            > 0
+        )
+        visit.page.evaluate(f"Reveal.slide({figure['h']}, {figure['v']}, 99)")
+        visit.page.wait_for_timeout(300)
+        visit.page.screenshot(path=SHOTS / f"deck-{edition}-{NOTEBOOK}-{figure['h']}.{figure['v']}.png")
+        math = visit.page.evaluate("document.querySelectorAll('mjx-container').length")
+        text = visit.page.evaluate("document.querySelector('.reveal').innerText")
+    visit.close()
+    assert not visit.foreign, f"requests to other hosts: {sorted(set(visit.foreign))}"
+    assert not visit.failed, f"failed requests: {visit.failed}"
+    too_tall = [r for r in rows if not r["fits"]]
+    assert not too_tall, f"slides taller than {build_decks.HEIGHT} px: {too_tall}"
+    assert len(rows) == summary["editions"][edition]["screens"], "the deck's screens differ from its metadata"
+    assert math > 10
+    assert edition == "en" or len(HANGUL.findall(text)) > 200
+
+
+def test_rise_presents_a_solution_with_live_code(browser, tmp_path: Path) -> None:
+    """JupyterLab + RISE: every slide of the executed notebook fits 1280×720; step through slides; run a cell."""
+    _skip_or_fail(
+        None
+        if importlib.util.find_spec("jupyterlab_rise")
+        else "jupyterlab-rise is not installed (pip install -r requirements.txt)"
+    )
+    from browser_lab import jupyter_lab  # tests/browser_lab.py: JupyterLab on 127.0.0.1, stopped with its kernels
+
+    (tmp_path / "root").mkdir()
+    executed = execute.ensure(ROOT / "solutions" / f"{NOTEBOOK}.ipynb", "en", log=lambda *_: None)
+    nb = slides.add_slideshow(nbformat.read(executed, as_version=4))  # its saved outputs: the slides' real size
+    nbformat.write(nb, tmp_path / "root" / f"{NOTEBOOK}.ipynb")
+    (tmp_path / "root" / "rise.css").write_text((ROOT / "solutions" / "rise.css").read_text())
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    visit = Visit(browser, 1280, 720)
+    try:
+        with jupyter_lab(tmp_path / "root", tmp_path, env={"PYTHONPATH": str(ROOT)}) as (base, token):
+            page = visit.page
+            page.goto(f"{base}/rise/{NOTEBOOK}.ipynb?token={token}")
+            page.locator(".reveal .slides > section.present > section.present").wait_for(timeout=120 * SECONDS)
+            page.wait_for_function("document.querySelectorAll('.reveal .jp-OutputArea-output img').length > 0")
+            assert page.locator(".reveal .slides > section").count() == slides.counts(nb)[0]
+            sizes = page.evaluate("""() => {
+                const frame = document.querySelector('.reveal .slides');
+                return Array.from(frame.querySelectorAll(':scope > section > section')).map((s, i) => {
+                    const p = s.parentElement, shown = [s.style.display, p.style.display];
+                    p.style.display = s.style.display = 'block';  // reveal.js hides far slides
+                    const height = s.scrollHeight;
+                    [s.style.display, p.style.display] = shown;
+                    return {screen: i, height: height, frame: frame.offsetHeight,
+                            start: s.innerText.slice(0, 50).replace(/\\s+/g, ' ')};
+                }); }""")
+            assert len(sizes) == slides.counts(nb)[1]
+            too_tall = [s for s in sizes if s["height"] > s["frame"]]
+            assert not too_tall, f"RISE slides taller than the screen (1280×720): {too_tall}"
+            page.keyboard.press("Space")  # the first section
+            page.wait_for_function("document.querySelector('.reveal .slides > section.present h2') !== null")
+            page.keyboard.press("Space")  # its first code cell
+            cell = page.locator(".reveal section.present section.present .jp-CodeCell").first
+            cell.wait_for()
+            prompt = cell.locator(".jp-InputPrompt")
+            cell.locator(".jp-InputArea-editor").click()
+            page.keyboard.press("Control+Enter")  # run it in the kernel, stay on the slide
+            page.wait_for_function(
+                "(node) => /\\[\\s*1\\s*\\]/.test(node.textContent)", arg=prompt.element_handle(), timeout=120 * SECONDS
+            )  # the notebook's saved [3] becomes [1]: a fresh kernel ran it
+            page.wait_for_timeout(300)
+            page.screenshot(path=SHOTS / f"rise-{NOTEBOOK}-ran-a-cell.png")
+            assert "step(-0.5) = 0" in cell.locator(".jp-OutputArea-output").inner_text()
+    finally:
+        visit.close()
+    # The notebook's Colab badge is an image from colab.research.google.com: JupyterLab shows it as it is.
+    assert all("colab.research.google.com" in url for url in visit.foreign), sorted(set(visit.foreign))
+    print(f"RISE: {len(sizes)} screens, the tallest {max(s['height'] for s in sizes)} of {sizes[0]['frame']} px")
