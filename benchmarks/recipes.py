@@ -54,8 +54,11 @@ NEVER = math.inf  # "not reached" sorts after every step and every second
 def cpu_name() -> str:
     """Return the CPU's model name and its number of logical CPUs, e.g. 'AMD EPYC 7B13 ×2'."""
     try:
-        names = [line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
-                 if line.startswith("model name")]
+        names = [
+            line.split(":", 1)[1].strip()
+            for line in Path("/proc/cpuinfo").read_text().splitlines()
+            if line.startswith("model name")
+        ]
     except OSError:
         names = []
     return f"{names[0]} ×{len(names)}" if names else f"{platform.processor() or platform.machine()}"
@@ -64,8 +67,10 @@ def cpu_name() -> str:
 def machine(device: torch.device) -> str:
     """Return a one-line description of the device, the CPU, torch and its threads."""
     gpu = f" ({torch.cuda.get_device_name(device)})" if device.type == "cuda" else ""
-    return (f"device {device}{gpu}; CPU {cpu_name()}; torch {torch.__version__}, "
-            f"{torch.get_num_threads()} thread(s); Python {platform.python_version()}")
+    return (
+        f"device {device}{gpu}; CPU {cpu_name()}; torch {torch.__version__}, "
+        f"{torch.get_num_threads()} thread(s); Python {platform.python_version()}"
+    )
 
 
 @dataclass
@@ -136,14 +141,23 @@ def run_recipe(name: str, recipe: Recipe, seeds: list[int], device: torch.device
     runs = []
     for seed in seeds:
         run = run_task(name, recipe, device=device, seed=seed, every=every)
-        print(f"    seed {seed}: final error {run.final_error:.4g} after {recipe.num_steps} steps, "
-              f"{run.seconds:.2f} s", flush=True)
+        print(
+            f"    seed {seed}: final error {run.final_error:.4g} after {recipe.num_steps} steps, {run.seconds:.2f} s",
+            flush=True,
+        )
         runs.append(run)
     return runs
 
 
-def compare(name: str, seeds: list[int], lecture: Recipe, course: Recipe, device: torch.device,
-            every: int, variants: dict[str, Recipe] | None = None) -> Result:
+def compare(
+    name: str,
+    seeds: list[int],
+    lecture: Recipe,
+    course: Recipe,
+    device: torch.device,
+    every: int,
+    variants: dict[str, Recipe] | None = None,
+) -> Result:
     """Train both recipes (and any ``variants``) on exercise ``name`` for every seed and print the comparison."""
     task = TASKS[name]
     print(f"\n{name}: {TITLES[name]}; error = {task.error_name}; exercise target {task.target:g}")
@@ -176,31 +190,48 @@ def compare(name: str, seeds: list[int], lecture: Recipe, course: Recipe, device
     steps = ratios([float(lecture.num_steps)] * len(seeds), [s for s, _ in figures["course"]])
     print(f"  the lecture's {lecture.num_steps} steps take {Spread(lecture_seconds).text('{:.1f}')} s")
     print(f"  speed-up to {sig(goal)}, per seed (the same seed for both recipes; ∞: the lecture never got there):")
-    print(f"    over the lecture's full run:             {speedup.text(None, '×')} in seconds, "
-          f"{steps.text(None, '×')} in steps{speedup.reached()}")
+    print(
+        f"    over the lecture's full run:             {speedup.text(None, '×')} in seconds, "
+        f"{steps.text(None, '×')} in steps{speedup.reached()}"
+    )
     steps_first = ratios([s for s, _ in figures["lecture"]], [s for s, _ in figures["course"]])
-    print(f"    over the lecture's first time at or below it: {speedup_first.text(None, '×')} in seconds, "
-          f"{steps_first.text(None, '×')} in steps")
-    return Result(name, Spread(lecture_seconds), Spread([r.final_error for r in lecture_runs]),
-                  Spread([r.final_error for r in course_runs]), goal, Spread([s for s, _ in figures["course"]]),
-                  Spread(course_at_goal), speedup, speedup_first, steps, steps_first)
+    print(
+        f"    over the lecture's first time at or below it: {speedup_first.text(None, '×')} in seconds, "
+        f"{steps_first.text(None, '×')} in steps"
+    )
+    return Result(
+        name,
+        Spread(lecture_seconds),
+        Spread([r.final_error for r in lecture_runs]),
+        Spread([r.final_error for r in course_runs]),
+        goal,
+        Spread([s for s, _ in figures["course"]]),
+        Spread(course_at_goal),
+        speedup,
+        speedup_first,
+        steps,
+        steps_first,
+    )
 
 
 def markdown(results: list[Result], where: str, seeds: list[int]) -> str:
     """Return the README table: one row per exercise, each figure as median [range] over ``seeds``."""
-    lines = [f"Measured on {where}, seeds {seeds[0]}–{seeds[-1]}: median [min–max] over the {len(seeds)} seeds.",
-             "",
-             "| exercise (error) | lecture: training time | lecture's final error | course's final error "
-             "| course reaches the lecture's median at | speed-up: seconds (steps) "
-             "| against the lecture's first time there: seconds (steps) |",
-             "|---|---|---|---|---|---|---|"]
+    lines = [
+        f"Measured on {where}, seeds {seeds[0]}–{seeds[-1]}: median [min–max] over the {len(seeds)} seeds.",
+        "",
+        "| exercise (error) | lecture: training time | lecture's final error | course's final error "
+        "| course reaches the lecture's median at | speed-up: seconds (steps) "
+        "| against the lecture's first time there: seconds (steps) |",
+        "|---|---|---|---|---|---|---|",
+    ]
     for r in results:
         lines.append(
             f"| {TITLES[r.name]} ({ERRORS[r.name]}) | {r.lecture_seconds.text('{:.1f}')} s "
             f"| {r.lecture_final.text()} | {r.course_final.text()} "
             f"| step {r.course_steps.text('{:.0f}')}, {r.course_seconds.text('{:.2f}')} s{r.course_steps.reached()} "
             f"| {r.speedup.text(None, '×')} ({r.steps_speedup.text(None, '×')}) "
-            f"| {r.speedup_first.text(None, '×')} ({r.steps_first.text(None, '×')}) |")
+            f"| {r.speedup_first.text(None, '×')} ({r.steps_first.text(None, '×')}) |"
+        )
     return "\n".join(lines)
 
 
@@ -220,8 +251,11 @@ def main(argv: list[str] | None = None) -> list[Result]:
     parser.add_argument("--lecture-steps", type=int, default=LECTURE.num_steps, help="default: 10 000")
     parser.add_argument("--course-steps", type=int, default=None, help="default: each course recipe's own")
     parser.add_argument("--every", type=int, default=25, help="measure the error every this many steps")
-    parser.add_argument("--variants", action="store_true",
-                        help=f"also train the other recipes tried for {', '.join(VARIANTS)} (see VARIANTS)")
+    parser.add_argument(
+        "--variants",
+        action="store_true",
+        help=f"also train the other recipes tried for {', '.join(VARIANTS)} (see VARIANTS)",
+    )
     args = parser.parse_args(argv)
     names = [n.strip() for n in args.only.split(",") if n.strip()]
     unknown = [n for n in names if n not in TASKS]

@@ -27,8 +27,9 @@ def _legend_below(ax: Axes, ncol: int = 2) -> None:
     ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.2), ncol=ncol, fontsize="small", frameon=False)
 
 
-def show_fit(model: Any, x: torch.Tensor, y: torch.Tensor, costs: Any = None, *, title: str,
-             xlabel: str = "$x$") -> Figure | None:
+def show_fit(
+    model: Any, x: torch.Tensor, y: torch.Tensor, costs: Any = None, *, title: str, xlabel: str = "$x$"
+) -> Figure | None:
     """Draw model vs truth, |error| and (if given) the cost per step in a row; return the figure (None if no model)."""
     if _not_trained(model):
         return None
@@ -43,8 +44,9 @@ def show_fit(model: Any, x: torch.Tensor, y: torch.Tensor, costs: Any = None, *,
     axes[1].plot(to_numpy(x), np.abs(to_numpy(y_hat) - to_numpy(y)), color=MODEL_COLOR)
     axes[1].set(xlabel=xlabel, ylabel=t("|model − truth|"), title=t("Error"))
     if costs is not None:
-        plot_cost_curve(costs, ax=axes[2], title=t("Training cost (scaled numbers)"), xlabel=t("step"),
-                        ylabel=t("cost"))
+        plot_cost_curve(
+            costs, ax=axes[2], title=t("Training cost (scaled numbers)"), xlabel=t("step"), ylabel=t("cost")
+        )
     return figure
 
 
@@ -63,23 +65,32 @@ def show_max_min(model: Any, X: torch.Tensor, Y: torch.Tensor, costs: Any = None
     ax = axes[0]
     curves = ((line.max(1).values, line_max, "-", "max"), (line.min(1).values, line_min, "--", "min"))
     for truth, head, style, name in curves:
-        ax.plot(to_numpy(x1), to_numpy(truth), style, color=TRUTH_COLOR, lw=3, alpha=0.6,
-                label=t("{name}(x1, x2)", name=name))
+        ax.plot(
+            to_numpy(x1),
+            to_numpy(truth),
+            style,
+            color=TRUTH_COLOR,
+            lw=3,
+            alpha=0.6,
+            label=t("{name}(x1, x2)", name=name),
+        )
         ax.plot(to_numpy(x1), to_numpy(head), style, color=MODEL_COLOR, lw=1.5, label=t("{name} head", name=name))
-    ax.set(xlabel="$x_1$", ylabel=t("output"), title=t("Both heads at $x_2$ = {x2:g}", x2=x2))
+    ax.set(xlabel="$x_1$", ylabel=t("output"), title=t("Both heads at x₂ = {x2:g}", x2=x2))
     _legend_below(ax)
     errors = {t("max head"): (held_max - Y[:, :1]).abs(), t("min head"): (held_min - Y[:, 1:]).abs()}
     axes[1].hist([to_numpy(e) for e in errors.values()], bins=30, label=list(errors), color=[MODEL_COLOR, "tab:red"])
-    axes[1].set(xlabel=t("|model − truth|"), ylabel=t("held-out pairs"),
-                title=t("Error on {n} held-out pairs", n=len(X)))
+    axes[1].set(
+        xlabel=t("|model − truth|"), ylabel=t("held-out pairs"), title=t("Error on {n} held-out pairs", n=len(X))
+    )
     _legend_below(axes[1])
     if costs is not None:
         plot_cost_curve(costs, ax=axes[2], title=t("Training cost"), xlabel=t("step"), ylabel=t("cost"))
     return figure
 
 
-def plot_runs(runs: dict[str, Run], *, ax: Any = None, title: str, ylabel: str | None = None,
-              target: float | None = None) -> Any:
+def plot_runs(
+    runs: dict[str, Run], *, ax: Any = None, title: str, ylabel: str | None = None, target: float | None = None
+) -> Any:
     """Draw each run's error against the step on a log axis (and a dotted target line); return the axes.
 
     The legend goes beside the axes, where it covers no curve.

@@ -42,14 +42,24 @@ class Recipe:
 
     def __str__(self) -> str:
         """Return the recipe in one readable line, e.g. 'x / 100, y / 10000; mean cost; Adam lr 0.001; …'."""
-        scales = (t("raw numbers") if self.x_scale == self.y_scale == 1
-                  else t("x / {x_scale:g}, y / {y_scale:g}", x_scale=self.x_scale, y_scale=self.y_scale))
+        scales = (
+            t("raw numbers")
+            if self.x_scale == self.y_scale == 1
+            else t("x / {x_scale:g}, y / {y_scale:g}", x_scale=self.x_scale, y_scale=self.y_scale)
+        )
         cost = t("mean cost") if self.mean else t("sum cost")
         decay = t("cosine decay") if self.cosine else t("constant lr")
         optimizer = "Adam" if self.optimizer == "adam" else "SGD"
-        return t("{scales}; {cost}; {optimizer} lr {lr:g}, {decay}; {num_steps} steps of {batch_size} points",
-                 scales=scales, cost=cost, optimizer=optimizer, lr=self.lr, decay=decay,
-                 num_steps=self.num_steps, batch_size=self.batch_size)
+        return t(
+            "{scales}; {cost}; {optimizer} lr {lr:g}, {decay}; {num_steps} steps of {batch_size} points",
+            scales=scales,
+            cost=cost,
+            optimizer=optimizer,
+            lr=self.lr,
+            decay=decay,
+            num_steps=self.num_steps,
+            batch_size=self.batch_size,
+        )
 
 
 #: The lecture's recipe for every exercise: raw numbers, sum of squares, Adam(lr=0.001), 10 000 steps of 100 points.
@@ -94,8 +104,9 @@ class MaxMinNet(nn.Module):
 
     def __init__(self):
         super().__init__()
-        self.layer = nn.Sequential(nn.Linear(2, 256), nn.ReLU(), nn.Linear(256, 256), nn.ReLU(),
-                                   nn.Linear(256, 256), nn.ReLU())
+        self.layer = nn.Sequential(
+            nn.Linear(2, 256), nn.ReLU(), nn.Linear(256, 256), nn.ReLU(), nn.Linear(256, 256), nn.ReLU()
+        )
         self.max_layer = nn.Sequential(nn.Linear(256, 256), nn.ReLU(), nn.Linear(256, 1))
         self.min_layer = nn.Sequential(nn.Linear(256, 256), nn.ReLU(), nn.Linear(256, 1))
 
@@ -155,8 +166,16 @@ def make_optimizer(net: nn.Module, recipe: Recipe) -> torch.optim.Optimizer:
     return kind(net.parameters(), lr=recipe.lr)
 
 
-def train(make_net: Callable[[], nn.Module], sample: Sampler, recipe: Recipe, *, device: torch.device | str,
-          seed: int = 0, evaluate: Callable[[nn.Module], float] | None = None, every: int = 50) -> Run:
+def train(
+    make_net: Callable[[], nn.Module],
+    sample: Sampler,
+    recipe: Recipe,
+    *,
+    device: torch.device | str,
+    seed: int = 0,
+    evaluate: Callable[[nn.Module], float] | None = None,
+    every: int = 50,
+) -> Run:
     """Train ``make_net()`` (built under ``seed``) with ``recipe`` on fresh batches from ``sample``; return a Run.
 
     >>> run = train(lecture_net, helpers.sample_square, COURSE["square"], device="cpu", seed=0)  # doctest: +SKIP
@@ -204,11 +223,13 @@ TASKS = {
 }
 
 
-def run_task(name: str, recipe: Recipe | None = None, *, device: torch.device | str, seed: int = 0,
-             every: int = 25) -> Run:
+def run_task(
+    name: str, recipe: Recipe | None = None, *, device: torch.device | str, seed: int = 0, every: int = 25
+) -> Run:
     """Train exercise ``name`` ('square', 'sin', 'max_min') with ``recipe`` (default: the course's); return the Run."""
     if name not in TASKS:
         raise ValueError(f"name must be one of {sorted(TASKS)}, got {name!r}")
     task = TASKS[name]
-    return train(task.make_net, task.sample, recipe or COURSE[name], device=device, seed=seed,
-                 evaluate=task.error, every=every)
+    return train(
+        task.make_net, task.sample, recipe or COURSE[name], device=device, seed=seed, evaluate=task.error, every=every
+    )

@@ -27,8 +27,9 @@ SEEDS = range(10)
 
 
 def test_recipes():
-    assert LECTURE == Recipe(x_scale=1, y_scale=1, mean=False, optimizer="adam", lr=1e-3, cosine=False,
-                             batch_size=100, num_steps=10_000)
+    assert LECTURE == Recipe(
+        x_scale=1, y_scale=1, mean=False, optimizer="adam", lr=1e-3, cosine=False, batch_size=100, num_steps=10_000
+    )
     assert LECTURE.but(num_steps=5).num_steps == 5 and LECTURE.num_steps == 10_000
     assert set(COURSE) == set(TASKS) == set(TARGETS)
     assert all(r.mean and r.num_steps <= LECTURE.num_steps // 5 for r in COURSE.values())
@@ -58,8 +59,7 @@ def test_scaled_wraps_one_and_two_heads_and_saves_its_scales(tmp_path):
 
 def test_train_records_costs_errors_and_time():
     recipe = COURSE["square"].but(num_steps=30)
-    run = train(lecture_net, helpers.sample_square, recipe, device="cpu", seed=1,
-                evaluate=lambda m: 1.0, every=10)
+    run = train(lecture_net, helpers.sample_square, recipe, device="cpu", seed=1, evaluate=lambda m: 1.0, every=10)
     assert isinstance(run, Run) and len(run.costs) == len(run.step_seconds) == 30
     assert [step for step, _ in run.errors] == [10, 20, 30] and run.final_error == 1.0
     assert run.seconds == pytest.approx(sum(run.step_seconds)) and run.reached(1.0) == (10, sum(run.step_seconds[:10]))
@@ -83,8 +83,9 @@ def test_two_heads_cost_is_the_sum_of_the_heads_costs():
     assert run.costs[0] == pytest.approx(expected.item(), rel=1e-5)
 
 
-@pytest.mark.parametrize("change, words", [({"lr": 0.0}, "lr"), ({"num_steps": 0}, "num_steps"),
-                                           ({"optimizer": "adamw"}, "optimizer")])
+@pytest.mark.parametrize(
+    "change, words", [({"lr": 0.0}, "lr"), ({"num_steps": 0}, "num_steps"), ({"optimizer": "adamw"}, "optimizer")]
+)
 def test_train_rejects_bad_recipes(change, words):
     with pytest.raises((ValueError, TypeError), match=words):
         train(lecture_net, helpers.sample_square, LECTURE.but(**change), device="cpu")
@@ -96,8 +97,23 @@ def test_run_task_rejects_unknown_names():
 
 
 def test_benchmark_prints_medians_ranges_and_a_table(capsys, monkeypatch):
-    monkeypatch.setattr(sys, "argv", ["recipes.py", "--only", "square", "--seeds", "0-2", "--lecture-steps", "60",
-                                      "--course-steps", "50", "--threads", "1"])
+    monkeypatch.setattr(
+        sys,
+        "argv",
+        [
+            "recipes.py",
+            "--only",
+            "square",
+            "--seeds",
+            "0-2",
+            "--lecture-steps",
+            "60",
+            "--course-steps",
+            "50",
+            "--threads",
+            "1",
+        ],
+    )
     runpy.run_path(str(ROOT / "benchmarks" / "recipes.py"), run_name="__main__")
     out = capsys.readouterr().out
     assert "CPU" in out and "torch" in out and "thread" in out and "seeds [0, 1, 2]" in out
