@@ -12,7 +12,9 @@ when one is missing. The environment variable ``COURSE_LANG=ko`` also switches t
 from __future__ import annotations
 
 import importlib.util
+import logging
 import os
+import warnings
 from pathlib import Path
 
 import matplotlib
@@ -71,5 +73,20 @@ def use_korean_font() -> None:
     matplotlib.rcParams["font.family"] = ["DejaVu Sans", KOREAN_FONT]
 
 
+class _MissingGlyph(logging.Filter):
+    def filter(self, record: logging.LogRecord) -> bool:
+        if "substituting with a dummy symbol" in record.getMessage():
+            raise RuntimeError(f"a figure label has a character its font cannot draw: {record.getMessage()}")
+        return True
+
+
+def fail_on_missing_glyphs() -> None:
+    """Turn a character that a figure cannot draw (an empty box) into an error: the test suite's setting."""
+    warnings.filterwarnings("error", message=r"Glyph \d+ .*missing from font")
+    logging.getLogger("matplotlib.mathtext").addFilter(_MissingGlyph())  # Hangul inside $…$ math
+
+
+if os.environ.get("COURSE_EXPECT"):  # set by the test suite (conftest.py) for every notebook it runs
+    fail_on_missing_glyphs()
 if os.environ.get("COURSE_LANG"):
     set_language(os.environ["COURSE_LANG"])

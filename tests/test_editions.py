@@ -108,6 +108,14 @@ def test_every_comment_and_every_literal_with_a_word_needs_an_entry() -> None:
     assert all(editions.reads_as_text(s) for s in ("'slow'", "f'{n} steps'", "'bias $b$'", "# x", "'upper right'"))
 
 
+def test_a_korean_label_may_not_mix_hangul_and_math() -> None:
+    strings = STRINGS.replace("ko: 'step 뒤:'", "ko: '$n$ step 뒤:'")
+    problems = editions.translate(notebook(), catalog(strings=strings), "01_test")[1]
+    assert problems == [
+        "01_test, cell code-1: '$n$ step 뒤:' mixes Hangul with $…$ math, which matplotlib draws as empty boxes"
+    ]
+
+
 def test_an_entry_no_code_uses_is_stale() -> None:
     problems = editions.translate(notebook(), catalog(strings=STRINGS + "en: 'gone'\nko: '사라짐'\n"), "01_test")[1]
     assert problems == ["01_test.strings: 'gone' — appears in no code cell (stale entry)"]

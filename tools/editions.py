@@ -265,6 +265,11 @@ def translate(nb: nbformat.NotebookNode, catalog: Catalog, name: str) -> tuple[n
             cell.source, missing = translate_code(english, table)
             used |= {text for _, _, text in code_texts(english) if text in table}
             problems += [f"{where}: no Korean for {text}" for text in missing]
+            problems += [
+                f"{where}: {table[text]} mixes Hangul with $…$ math, which matplotlib draws as empty boxes"
+                for _, _, text in code_texts(english)
+                if table.get(text) and _HANGUL.search(table[text]) and "$" in table[text]
+            ]
             if not same_code(english, cell.source):
                 problems.append(f"{where}: the Korean code differs from the English beyond strings and comments")
     ids = {cell.get("id") for cell in nb.cells if cell.cell_type == "markdown"}
