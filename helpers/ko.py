@@ -17,7 +17,7 @@ House rules of this catalog:
 KOREAN: dict[str, str] = {
     # ------------------------------------------------------------------ checks.py (every checker)
     "hint: {hint}": "힌트: {hint}",
-    "{what}: expected a function, got a {kind}": "{what}: 함수가 필요한데 {kind} 객체를 받았습니다",
+    "{what}: expected a function, got a {kind}": "{what}: 함수가 아니라 {kind} 객체를 받았습니다",
     "pass the function itself, without calling it: no () after its name": (
         "함수를 호출하지 말고 함수 자체를 넘기세요: 이름 뒤에 ()를 붙이지 마세요"
     ),
@@ -33,7 +33,7 @@ KOREAN: dict[str, str] = {
     ),
     "{what} raised NotImplementedError: {error}": "{what} 실행 중 NotImplementedError가 발생했습니다: {error}",
     "spell the method `def forward(self, x):` and indent it inside the class": (
-        "메서드 이름을 `def forward(self, x):`로 정확히 쓰고, 클래스 안쪽으로 들여 쓰세요"
+        "메서드 이름의 철자를 확인하고 클래스 안쪽으로 들여 쓰세요: `def forward(self, x):`"
     ),
     "{what} raised {kind}: {error}": "{what} 실행 중 오류가 발생했습니다: {kind}: {error}",
     "fix the error, then run this cell again": "오류를 고친 다음 이 셀을 다시 실행하세요",
@@ -53,7 +53,7 @@ KOREAN: dict[str, str] = {
     "not done yet: solve it above, then run this cell again": (
         "아직 풀지 않았습니다: 위에서 문제를 푼 다음 이 셀을 다시 실행하세요"
     ),
-    "None — is the `return` missing?": "None — `return`이 빠지지 않았나요?",
+    "None — is the `return` missing?": "None — `return`이 빠졌나요?",
     # ------------------------------------------------------------------ perceptron_checks.py (notebook 01)
     "returned {value}": "반환값: {value}",
     "return three numbers: return (w1, w2, b)": "세 수를 반환하세요: return (w1, w2, b)",
@@ -67,7 +67,7 @@ KOREAN: dict[str, str] = {
     "for ({x1}, {x2}) you need w1·{x1} + w2·{x2} + b {need}": (
         "입력 ({x1}, {x2})에서는 w1·{x1} + w2·{x2} + b {need}이어야 합니다"
     ),
-    "{call} returned {value}, expected 0 or 1": "{call}의 반환값은 {value}입니다. 0 또는 1이어야 합니다",
+    "{call} returned {value}, expected 0 or 1": "{call}의 반환값이 0 또는 1이 아닙니다: {value}",
     "return the output perceptron's value, a single 0 or 1": "출력 perceptron의 값, 즉 0 또는 1 하나를 반환하세요",
     "pass the output layer's weighted sum through the step: perceptron(h1, h2, w1, w2, b)": (
         "출력층의 가중합을 step function에 넣으세요: perceptron(h1, h2, w1, w2, b)"
@@ -80,7 +80,7 @@ KOREAN: dict[str, str] = {
         "한 가지 방법: 은닉층 h1 = AND(x1, x2), h2 = NOR(x1, x2), 출력 = OR(h1, h2)"
     ),
     # ------------------------------------------------------------------ descent_checks.py (notebook 02)
-    "{call} returned {value}, expected a pair of numbers": "{call}의 반환값은 {value}입니다. 두 수의 쌍이어야 합니다",
+    "{call} returned {value}, expected a pair of numbers": "{call}의 반환값이 두 수의 쌍이 아닙니다: {value}",
     "{call} returned {pair}": "{call}의 반환값: {pair}",
     "a NaN or inf usually means an overflow: check the formula, not the learning rate": (
         "NaN이나 inf는 보통 오버플로가 났다는 뜻입니다: learning rate가 아니라 식을 확인하세요"
@@ -100,7 +100,7 @@ KOREAN: dict[str, str] = {
     "{call} returned {got}, expected {expected} (numerical derivative)": (
         "{call}의 반환값은 {got}, 기대값은 {expected}입니다 (수치 미분)"
     ),
-    "matches the numerical derivative in all {n} cases": "{n}개 경우 모두 수치 미분과 일치합니다",
+    "matches the numerical derivative in all {n} cases": "{n}가지 경우 모두 수치 미분과 일치합니다",
     "step against the gradient: subtract lr·∂cost/∂a, don't add it": (
         "gradient의 반대 방향으로 움직이세요: lr·∂cost/∂a를 더하지 말고 빼세요"
     ),
@@ -122,7 +122,7 @@ KOREAN: dict[str, str] = {
     ),
     "{call} returned {got}, expected {expected}": "{call}의 반환값은 {got}, 기대값은 {expected}입니다",
     "all {n} steps right, including the lecture's first step to (0.2, 0.038)": (
-        "{n}개 단계 모두 맞습니다 (강의의 첫 단계 (0.2, 0.038) 포함)"
+        "단계 {n}개 모두 맞습니다 (강의의 첫 단계 (0.2, 0.038) 포함)"
     ),
     # ------------------------------------------------------------------ backprop_checks.py (notebook 03)
     "∂h1/∂b1 is ReLU's slope: 1 where z1 = w11·x1 + w21·x2 + b1 > 0, else 0": (
@@ -143,10 +143,10 @@ KOREAN: dict[str, str] = {
     "∂ŷ/∂h1 = w1: multiply by w1": "∂ŷ/∂h1 = w1입니다: w1을 곱하세요",
     "with b1 = {b1}": "(b1 = {b1}일 때)",
     "returned an array of shape {shape}, expected one number": (
-        "모양이 {shape}인 배열을 반환했습니다. 수 하나여야 합니다"
+        "반환값이 수 하나가 아니라 모양이 {shape}인 배열입니다"
     ),
     "sum over the data points, e.g. np.sum(...)": "데이터 점들에 대해 더하세요. 예: np.sum(...)",
-    "returned {value}, expected one number": "반환값은 {value}입니다. 수 하나여야 합니다",
+    "returned {value}, expected one number": "반환값이 수 하나가 아닙니다: {value}",
     "return a single float": "float 하나를 반환하세요",
     "returned {value} {where}": "반환값: {value} {where}",
     "a NaN or inf usually means an overflow or a division by zero": (
@@ -161,12 +161,12 @@ KOREAN: dict[str, str] = {
     "matches the numerical gradient on all 5 data sets (one with h1 dead)": (
         "데이터 세트 5개 모두에서 수치 gradient와 일치합니다 (그중 하나는 h1이 죽은 경우)"
     ),
-    "expected the Value class, got a {kind}": "Value 클래스가 필요한데 {kind} 객체를 받았습니다",
+    "expected the Value class, got a {kind}": "Value 클래스가 아니라 {kind} 객체를 받았습니다",
     "pass the class itself: check_value_mul(Value)": "클래스 자체를 넘기세요: check_value_mul(Value)",
     "{label} with {values}": "{label} ({values}일 때)",
-    "{where}: .grad holds {grads}, expected numbers": "{where}: .grad의 값이 {grads}입니다. 숫자여야 합니다",
+    "{where}: .grad holds {grads}, expected numbers": "{where}: .grad의 값이 숫자가 아닙니다: {grads}",
     "add plain numbers to self.grad and other.grad (use .data, not the Value itself)": (
-        "self.grad와 other.grad에는 보통 숫자를 더하세요 (Value 자체가 아니라 .data를 쓰세요)"
+        "self.grad와 other.grad에는 Value가 아닌 일반 숫자를 더하세요 (Value 자체 대신 .data를 쓰세요)"
     ),
     "{where}: gradients {grads}": "{where}: 계산한 gradient {grads}",
     "{where}: gradients {grads}, the numerical gradients are {expected}": (
@@ -186,7 +186,7 @@ KOREAN: dict[str, str] = {
         "이렇게 쓰세요: self.grad += other.data * out.grad, other.grad += self.data * out.grad"
     ),
     # ------------------------------------------------------------------ pytorch_checks.py (notebook 04)
-    "returned a {kind}, expected an nn.Sequential": "{kind} 객체를 반환했습니다. nn.Sequential이어야 합니다",
+    "returned a {kind}, expected an nn.Sequential": "반환값이 nn.Sequential이 아니라 {kind} 객체입니다",
     "return nn.Sequential(nn.Linear(1, 256), nn.ReLU(), ...).to(device)": (
         "nn.Sequential(nn.Linear(1, 256), nn.ReLU(), ...).to(device)를 반환하세요"
     ),
@@ -196,7 +196,7 @@ KOREAN: dict[str, str] = {
         "layer 다섯 개를 이 순서로 쌓으세요: Linear, ReLU, Linear, ReLU, Linear"
     ),
     "layer {index} is {found}, expected Linear({a}, {b})": (
-        "{index}번 layer는 {found}입니다. Linear({a}, {b})여야 합니다"
+        "{index}번 layer는 {found}입니다. Linear({a}, {b})이어야 합니다"
     ),
     "nn.Linear(a, b) takes a inputs and gives b outputs: each a is the previous layer's b": (
         "nn.Linear(a, b)는 입력 a개를 받아 출력 b개를 냅니다: 각 layer의 a는 바로 앞 layer의 b와 같아야 합니다"
@@ -245,9 +245,9 @@ KOREAN: dict[str, str] = {
         "인자 `optimizer`를 쓰세요. train_step 안에서 새 optimizer를 만들지 마세요"
     ),
     "call {k} changed the parameters by the wrong amount": "{k}번째 호출이 parameter를 잘못된 양만큼 바꿨습니다",
-    "returned a tensor, expected a float": "tensor를 반환했습니다. float여야 합니다",
+    "returned a tensor, expected a float": "반환값이 float가 아니라 tensor입니다",
     "return cost.item()": "cost.item()을 반환하세요",
-    "returned {value}, expected the cost as a float": "반환값은 {value}입니다. cost를 float로 반환해야 합니다",
+    "returned {value}, expected the cost as a float": "반환값이 float인 cost가 아닙니다: {value}",
     "end with: return cost.item()": "마지막 줄에 return cost.item()을 쓰세요",
     "return the cost computed in this step: cost.item()": "이번 단계에서 계산한 cost를 반환하세요: cost.item()",
     "call {k} returned {value}, expected {expected}": "{k}번째 호출의 반환값은 {value}, 기대값은 {expected}입니다",
@@ -264,7 +264,7 @@ KOREAN: dict[str, str] = {
         "parameter가 그대로입니다: 인자로 받은 model과 optimizer로, backward 전에 zero_grad, 그 뒤에 step을 부르세요"
     ),
     "the parameters went uphill: minimise ((model(X) - y) ** 2).sum(), do not negate it": (
-        "parameter가 cost가 커지는 쪽으로 움직였습니다: ((model(X) - y) ** 2).sum()에 − 부호를 붙이지 말고 최소화하세요"
+        "parameter가 cost를 키우는 쪽으로 움직였습니다: ((model(X) - y) ** 2).sum()에 − 부호를 붙이지 말고 최소화하세요"
     ),
     "the step is N times too small: use .sum() of the squared errors, not .mean()": (
         "step이 N배 작습니다: 오차 제곱의 .mean()이 아니라 .sum()을 쓰세요"
@@ -285,17 +285,15 @@ KOREAN: dict[str, str] = {
         "forward를 `return self.max_layer(out), self.min_layer(out)` 줄로 끝내세요"
     ),
     "model(x) returned a {kind} of {n}, expected one tensor": (
-        "model(x)가 원소 {n}개짜리 {kind} 객체를 반환했습니다. tensor 하나여야 합니다"
+        "model(x)의 반환값이 tensor 하나가 아니라 원소 {n}개짜리 {kind} 객체입니다"
     ),
     "return the last layer's output itself": "마지막 layer의 출력 자체를 반환하세요",
     "model(X) returned one tensor of shape {shape}, expected two: (max, min)": (
-        "model(X)가 모양이 {shape}인 tensor 하나를 반환했습니다. (max, min) 두 개여야 합니다"
+        "model(X)의 반환값이 (max, min) 두 개가 아니라 모양이 {shape}인 tensor 하나입니다"
     ),
-    "model(X) returned {value}, expected a pair (max, min)": (
-        "model(X)의 반환값은 {value}입니다. (max, min) 쌍이어야 합니다"
-    ),
+    "model(X) returned {value}, expected a pair (max, min)": "model(X)의 반환값이 (max, min) 쌍이 아닙니다: {value}",
     "the model returned a {kind}, expected a tensor of shape ({n}, 1)": (
-        "model이 {kind} 객체를 반환했습니다. 모양이 ({n}, 1)인 tensor여야 합니다"
+        "model의 반환값이 모양 ({n}, 1)인 tensor가 아니라 {kind} 객체입니다"
     ),
     "return the network's output tensor (no .tolist(), .item() or .numpy())": (
         "신경망의 출력 tensor를 그대로 반환하세요 (.tolist(), .item(), .numpy() 없이)"
@@ -305,7 +303,7 @@ KOREAN: dict[str, str] = {
     ),
     "the last layer should be Linear(256, 1)": "마지막 layer는 Linear(256, 1)이어야 합니다",
     "the model returned shape {shape}, expected ({n}, 1)": "model 출력의 모양은 {shape}, 기대값은 ({n}, 1)입니다",
-    "expected a trained model, got {value}": "학습된 model이 필요한데 받은 값은 {value}입니다",
+    "expected a trained model, got {value}": "받은 값이 학습된 model이 아닙니다: {value}",
     "return the trained model (an nn.Module), not its class or its state_dict": (
         "클래스나 state_dict가 아니라 학습된 model (nn.Module)을 반환하세요"
     ),
@@ -319,12 +317,12 @@ KOREAN: dict[str, str] = {
     "fit must end with `return costs`, the list of cost.item() per step": (
         "fit은 `return costs`로 끝나야 합니다 (단계마다 cost.item()을 모은 list)"
     ),
-    "the costs are tensors that keep their computation graphs": "costs가 계산 그래프를 간직한 tensor들입니다",
+    "the costs are tensors that keep their computation graphs": "costs의 원소가 계산 그래프가 붙은 tensor입니다",
     "append cost.item(), a plain float, not the cost tensor": (
-        "cost tensor가 아니라 보통 float인 cost.item()을 list에 추가하세요"
+        "cost tensor가 아니라 일반 float인 cost.item()을 list에 추가하세요"
     ),
     "the costs are {value}, expected a list of numbers, one per step": (
-        "costs의 값이 {value}입니다. 단계마다 수 하나씩 담긴 list여야 합니다"
+        "costs가 단계마다 수 하나씩 담긴 list가 아닙니다: {value}"
     ),
     "append cost.item() to a list at every step and return that list": (
         "단계마다 cost.item()을 list에 추가하고 그 list를 반환하세요"
@@ -385,9 +383,7 @@ KOREAN: dict[str, str] = {
     "check the cost, ((net(x / x_scale) - y / y_scale) ** 2).mean(), and that fit trains the net you return": (
         "cost가 ((net(x / x_scale) - y / y_scale) ** 2).mean()인지, fit이 반환하는 바로 그 net을 학습하는지 확인하세요"
     ),
-    "{solve}() returned {value}, expected (model, costs)": (
-        "{solve}()의 반환값은 {value}입니다. (model, costs)여야 합니다"
-    ),
+    "{solve}() returned {value}, expected (model, costs)": "{solve}()의 반환값이 (model, costs)가 아닙니다: {value}",
     "end with `return model, costs`": "마지막 줄에 `return model, costs`를 쓰세요",
     "max |error|": "최대 |오차|",
     "mean |error|": "평균 |오차|",
@@ -418,9 +414,9 @@ KOREAN: dict[str, str] = {
     "save the model passed in: torch.save(model.state_dict(), path)": (
         "인자로 받은 model을 저장하세요: torch.save(model.state_dict(), path)"
     ),
-    "returned a {kind}: a state_dict, not a model": "{kind} 객체를 반환했습니다: model이 아니라 state_dict입니다",
+    "returned a {kind}: a state_dict, not a model": "반환값이 model이 아니라 {kind} 객체, 즉 state_dict입니다",
     "load it into a fresh model and return that model": "새 model에 불러온 다음 그 model을 반환하세요",
-    "returned {value}, expected the fresh model": "반환값은 {value}입니다. 새 model이어야 합니다",
+    "returned {value}, expected the fresh model": "반환값이 새 model이 아닙니다: {value}",
     "return the fresh model after load_state_dict": "load_state_dict 뒤에 새 model을 반환하세요",
     "the returned model shares its weights with the trained one": "반환한 model이 학습된 model과 가중치를 공유합니다",
     "build a fresh model (e.g. Scaled(SinNet(), 10, 1)) and load the file into it": (
@@ -447,7 +443,7 @@ KOREAN: dict[str, str] = {
         "체크포인트는 코드를 실행할 수도 있는 pickle입니다: torch.load(path, weights_only=True)로 불러오세요"
     ),
     "{file} saved and loaded: identical outputs (torch.equal) on {n} points": (
-        "{file} 저장하고 불러오기 완료: 점 {n}개에서 출력이 똑같습니다 (torch.equal)"
+        "{file}: 저장하고 다시 불러왔습니다. 점 {n}개에서 출력이 똑같습니다 (torch.equal)"
     ),
     # ------------------------------------------------------------------ plotting.py (every notebook's figures)
     "Perceptron decision line": "Perceptron의 결정 경계",
