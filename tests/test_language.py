@@ -45,7 +45,9 @@ def test_the_helpers_show_sentences_through_t() -> None:
 def test_every_english_template_has_a_korean_one_with_the_same_fields() -> None:
     missing = [f"{where}: {english!r}" for english, where in templates().items() if english not in KOREAN]
     assert not missing, "no Korean in helpers/ko.py for:\n" + "\n".join(missing)
-    differ = [f"{english!r} → {KOREAN[english]!r}" for english in templates() if fields(english) != fields(KOREAN[english])]
+    differ = [
+        f"{english!r} → {KOREAN[english]!r}" for english in templates() if fields(english) != fields(KOREAN[english])
+    ]
     assert not differ, "the Korean must keep exactly the English {fields}:\n" + "\n".join(differ)
 
 
