@@ -29,17 +29,17 @@ def plot_activations(z: Any, curves: dict[str, tuple[Any, Any]]) -> Figure:
     fig, axes = plt.subplots(1, len(curves), figsize=(4 * len(curves), 3.2), squeeze=False)
     for ax, (name, (values, slope)) in zip(axes[0], curves.items()):
         ax.plot(z, to_numpy(values), color=TRUTH_COLOR, lw=2, label=name)
-        ax.plot(z, to_numpy(slope), color=SLOPE_COLOR, lw=2, ls="--", label=f"{name}′ (derivative)")
+        ax.plot(z, to_numpy(slope), color=SLOPE_COLOR, lw=2, ls="--", label=t("{name}′ (derivative)", name=name))
         ax.axhline(0, color="gray", lw=0.5)
-        ax.set(title=name, xlabel="$z$ (pre-activation)")
+        ax.set(title=name, xlabel=t("$z$ (pre-activation)"))
         ax.legend(loc="upper left", fontsize="small")
-        ax.set_ylabel("value")
+        ax.set_ylabel(t("value"))
     fig.tight_layout()
     return fig
 
 
 def plot_layer_gradients(
-    magnitudes: dict[str, Sequence[float]], *, ax: Axes | None = None, title: str = "Gradient reaching each layer"
+    magnitudes: dict[str, Sequence[float]], *, ax: Axes | None = None, title: str | None = None
 ) -> Axes:
     """Draw each stack's mean |∂cost/∂W| per layer on a log scale (layer 1 is next to the input); return the axes."""
     if not isinstance(magnitudes, dict) or not magnitudes:
@@ -48,13 +48,17 @@ def plot_layer_gradients(
     for name, values in magnitudes.items():
         values = to_numpy(values)
         ax.semilogy(np.arange(1, values.size + 1), values, "o-", label=name)
-    ax.set(xlabel="layer (1 = next to the input)", ylabel="mean |∂cost/∂W|", title=title)
+    ax.set(
+        xlabel=t("layer (1 = next to the input)"),
+        ylabel=t("mean |∂cost/∂W|"),
+        title=t("Gradient reaching each layer") if title is None else title,
+    )
     ax.legend()
     return ax
 
 
 def plot_decision_regions(
-    predict: Callable[[np.ndarray], Any], X: Any, y: Any, *, ax: Axes | None = None, title: str = "Decision regions"
+    predict: Callable[[np.ndarray], Any], X: Any, y: Any, *, ax: Axes | None = None, title: str | None = None
 ) -> Axes:
     """Shade ``predict(points)`` (a number in [0, 1] per row of an (M, 2) array) over [-0.5, 1.5]².
 
@@ -80,10 +84,11 @@ def plot_decision_regions(
             color=TRUTH_COLOR if label else "white",
             edgecolors=TRUTH_COLOR,
             linewidths=2,
-            label=f"target {label}",
+            label=t("target {label}", label=label),
             zorder=3,
         )
-    ax.plot([], [], color=MODEL_COLOR, lw=2, label="output = 0.5")
+    ax.plot([], [], color=MODEL_COLOR, lw=2, label=t("output = 0.5"))
+    title = t("Decision regions") if title is None else title
     ax.set(xlim=(-0.5, 1.5), ylim=(-0.5, 1.5), xlabel="$x_1$", ylabel="$x_2$", title=title, aspect="equal")
     ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.14), ncol=3, fontsize="small")
     return ax

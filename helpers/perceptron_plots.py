@@ -32,7 +32,8 @@ class GatePlane:
 
     def __init__(self, ax: Axes) -> None:
         self.ax = ax
-        (self.shade,) = ax.fill([], [], color=LINE_COLOR, alpha=0.15, lw=0, label=t(r"$\hat{y} = 1$ side"))
+        # \hat y, not \hat{y}: a {…} in a t() template would be a str.format field
+        (self.shade,) = ax.fill([], [], color=LINE_COLOR, alpha=0.15, lw=0, label=t(r"$\hat y = 1$ side"))
         (self.line,) = ax.plot([], [], color=LINE_COLOR, label=t("line $z = 0$"))
         self.targets = [
             ax.scatter(
@@ -140,7 +141,7 @@ def plot_two_layer(
     h = np.column_stack([step_outputs(plane, *weights) for weights in hidden.values()])
     network = step_outputs(h, *out).reshape(g1.shape)
     ax.contourf(g1, g2, network.astype(float), levels=[-0.5, 0.5, 1.5], colors=["white", LINE_COLOR], alpha=0.15)
-    ax.fill([], [], color=LINE_COLOR, alpha=0.15, label=t(r"network $\hat{y} = 1$"))
+    ax.fill([], [], color=LINE_COLOR, alpha=0.15, label=t(r"network $\hat y = 1$"))
     for (name, (w1, w2, b)), color in zip(hidden.items(), _LINE_COLORS):
         ax.contour(g1, g2, w1 * g1 + w2 * g2 + b, levels=[0], colors=color, linestyles="--")
         ax.plot([], [], "--", color=color, label=t("{name} line", name=name))  # legend entry for the contour

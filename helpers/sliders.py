@@ -26,8 +26,19 @@ _STYLE = {"description_width": "initial"}
 Update = Callable[..., str]  # update(**slider_values) -> status line
 
 
+def _require_range(kind: str, description: str, value: float, low: float, high: float, ends: str = "low, high") -> None:
+    """Raise a ValueError saying how to fix a slider whose lower end is above its upper end."""
+    if low > high:
+        first, second = ends.split(", ")
+        raise ValueError(
+            f"{kind}({description!r}, …): {first} = {low} is above {second} = {high}; the lower end comes first: "
+            f"{kind}({description!r}, {value!r}, {high!r}, {low!r})"
+        )
+
+
 def float_slider(description: str, value: float, low: float, high: float, step: float = 0.1) -> widgets.FloatSlider:
     """Return a slider that reports only when released (``continuous_update=False``)."""
+    _require_range("float_slider", description, value, low, high)
     return widgets.FloatSlider(
         value=value, min=low, max=high, step=step, description=description, continuous_update=False, style=_STYLE
     )
@@ -37,6 +48,7 @@ def log_slider(
     description: str, value: float, low_exp: float, high_exp: float, step: float = 0.05
 ) -> widgets.FloatLogSlider:
     """Return a log-scale slider from 10**low_exp to 10**high_exp."""
+    _require_range("log_slider", description, value, low_exp, high_exp, "low_exp, high_exp")
     return widgets.FloatLogSlider(
         value=value,
         base=10,
@@ -52,6 +64,7 @@ def log_slider(
 
 def int_slider(description: str, value: int, low: int, high: int, step: int = 1) -> widgets.IntSlider:
     """Return an integer slider that reports only when released."""
+    _require_range("int_slider", description, value, low, high)
     return widgets.IntSlider(
         value=value, min=low, max=high, step=step, description=description, continuous_update=False, style=_STYLE
     )
@@ -93,6 +106,39 @@ class LiveFigure:
         display(self.widget)
 
 
+def _built(build: Any, result: Any) -> tuple[Update, list[Artist]]:
+    """Return ``build(figure)``'s result as (update, moving artists), or raise a TypeError saying what to return."""
+    name = getattr(build, "__name__", "")
+    name = name if name.isidentifier() else "build"  # a lambda reads as build(figure)
+    fix = f"end {name}(figure) with `return update, [the artists update changes]`"
+    if not isinstance(result, (tuple, list)) or len(result) != 2:
+        got = f"a {type(result).__name__}" if not isinstance(result, (tuple, list)) else f"{len(result)} values"
+        raise TypeError(f"{name}(figure) must return (update, moving_artists), got {got}: {fix}")
+    update, moving = result
+    if not callable(update):
+        raise TypeError(
+            f"{name}(figure) must return (update, moving_artists), but update is a {type(update).__name__}, "
+            f"not a function: {fix}"
+        )
+    if isinstance(moving, Artist):
+        raise TypeError(
+            f"{name}(figure) must return (update, moving_artists), but moving_artists is one {type(moving).__name__}, "
+            f"not a list: put it in one, `return update, [{type(moving).__name__.lower()}]`"
+        )
+    if not isinstance(moving, (tuple, list)):
+        raise TypeError(
+            f"{name}(figure) must return (update, moving_artists), but moving_artists is a {type(moving).__name__}, "
+            f"not a list of matplotlib artists: {fix}"
+        )
+    strangers = [type(a).__name__ for a in moving if not isinstance(a, Artist)]
+    if strangers:
+        raise TypeError(
+            f"{name}(figure) must return (update, moving_artists), but moving_artists holds {strangers}, "
+            f"not only matplotlib artists (lines, texts, collections): {fix}"
+        )
+    return update, list(moving)
+
+
 def live_figure(
     build: Callable[[Figure], tuple[Update, Sequence[Artist]]],
     controls: dict[str, widgets.ValueWidget],
@@ -111,7 +157,7 @@ def live_figure(
     """
     figure = Figure(figsize=figsize)  # not pyplot's: shown only through the Image widget
     FigureCanvasAgg(figure)
-    update, moving = build(figure)
+    update, moving = _built(build, build(figure))
     for artist in moving:
         artist.set_animated(True)  # left out of the background, drawn in this order on each move
     status, image = widgets.HTML(), widgets.Image(format="png")

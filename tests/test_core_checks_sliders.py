@@ -308,3 +308,35 @@ def test_sliders_report_only_on_release_and_log_slider_is_logarithmic() -> None:
     lr = log_slider("lr", 1e-3, -5, 0)
     assert lr.continuous_update is False and math.isclose(lr.value, 1e-3) and lr.min == -5 and lr.base == 10
     assert not float_slider("w", 0.0, -1, 1).continuous_update
+
+
+@pytest.mark.parametrize(
+    ("make", "says"),
+    [
+        (lambda: float_slider("w", 0.0, 2, -2), r"low = 2 is above high = -2.*float_slider\('w', 0.0, -2, 2\)"),
+        (lambda: int_slider("steps", 10, 100, 1), r"low = 100 is above high = 1.*int_slider\('steps', 10, 1, 100\)"),
+        (lambda: log_slider("lr", 1e-2, 0, -3), r"low_exp = 0 is above high_exp = -3.*log_slider\('lr', 0.01, -3, 0\)"),
+    ],
+)
+def test_a_slider_whose_low_is_above_its_high_says_to_swap_them(make, says: str) -> None:
+    with pytest.raises(ValueError, match=says):
+        make()
+
+
+def _line(figure: matplotlib.figure.Figure) -> matplotlib.lines.Line2D:
+    return figure.add_subplot().plot([0, 1], [0, 0])[0]
+
+
+@pytest.mark.parametrize(
+    ("build", "says"),
+    [
+        (lambda figure: None, r"must return \(update, moving_artists\), got a NoneType"),
+        (lambda figure: lambda slope: "", r"got a function: end build\(figure\) with `return update, \["),
+        (lambda figure: ("update", [_line(figure)]), r"update is a str, not a function"),
+        (lambda figure: (lambda slope: "", _line(figure)), r"one Line2D, not a list: .*`return update, \[line2d\]`"),
+        (lambda figure: (lambda slope: "", [1, 2]), r"moving_artists holds \['int', 'int'\]"),
+    ],
+)
+def test_a_build_that_does_not_return_update_and_artists_is_explained(build, says: str) -> None:
+    with pytest.raises(TypeError, match=says):
+        live_figure(build, {"slope": float_slider("slope", 1.0, -2, 2)})

@@ -93,6 +93,8 @@ def test_a_changed_code_cell_or_a_string_entry_that_changes_code_is_refused() ->
     assert editions.same_code(CODE, CODE.replace("'steps:'", "'단계:'").replace("# rounded", "# 반올림"))
     assert not editions.same_code(CODE, CODE.replace("cost(a, b)", "cost(b, a)"))
     assert not editions.same_code("print(f'{a:.3f}')", "print(f'{b:.3f}')")  # an f-string's fields are code
+    assert not editions.same_code("print(f'{a:.3f}')", "print(f'{a:.2f}')")
+    assert editions.same_code("print(f'{a} of {b} steps')", "print(f'step {b}개 중 {a}개')")  # word order may change
     sneaky = STRINGS.replace("ko: 'cost:'", "ko: 'cost:', exit()")
     problems = editions.translate(notebook(), catalog(strings=sneaky), "01_test")[1]
     assert problems == ["01_test, cell code-1: the Korean code differs from the English beyond strings and comments"]

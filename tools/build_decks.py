@@ -64,6 +64,8 @@ def korean_css(text: str, assets: Path) -> None:
         + f"sans-serif; --jp-code-font-family: {family}, Menlo, Consolas, 'DejaVu Sans Mono', monospace; }}\n"
         + f".reveal, .reveal h1, .reveal h2, .reveal h3 {{ font-family: {family}, 'Source Sans Pro', Helvetica, "
         + "sans-serif; }\n"
+        # nbconvert's reveal CSS sets code and outputs to plain `monospace`, which has no Hangul
+        + ".reveal pre, .reveal code, div.output_area pre { font-family: var(--jp-code-font-family); }\n"
     )
 
 

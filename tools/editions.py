@@ -187,6 +187,13 @@ class _BlankStrings(ast.NodeTransformer):
     def visit_Constant(self, node: ast.Constant) -> ast.Constant:
         return ast.Constant("") if isinstance(node.value, str) else node
 
+    def visit_JoinedStr(self, node: ast.JoinedStr) -> ast.JoinedStr:
+        """An f-string keeps its {fields}, in any order (Korean word order differs); its text may change freely."""
+        fields = [value for value in node.values if isinstance(value, ast.FormattedValue)]
+        for field in fields:  # its expression may hold strings (blanked); its format spec ({x:.3f}) is kept
+            field.value = self.visit(field.value)
+        return ast.JoinedStr(sorted(fields, key=ast.dump))
+
 
 def same_code(english: str, korean: str) -> bool:
     """True when the two cells' syntax trees are equal once every string is blanked (comments are not in the tree)."""
