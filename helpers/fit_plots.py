@@ -72,7 +72,7 @@ def show_max_min(model: Any, X: torch.Tensor, Y: torch.Tensor, costs: Any = None
             color=TRUTH_COLOR,
             lw=3,
             alpha=0.6,
-            label=t("{name}(x1, x2)", name=name),
+            label=f"{name}(x1, x2)",  # maths: no t()
         )
         ax.plot(to_numpy(x1), to_numpy(head), style, color=MODEL_COLOR, lw=1.5, label=t("{name} head", name=name))
     ax.set(xlabel="$x_1$", ylabel=t("output"), title=t("Both heads at x₂ = {x2:g}", x2=x2))

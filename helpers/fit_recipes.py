@@ -45,7 +45,7 @@ class Recipe:
         scales = (
             t("raw numbers")
             if self.x_scale == self.y_scale == 1
-            else t("x / {x_scale:g}, y / {y_scale:g}", x_scale=self.x_scale, y_scale=self.y_scale)
+            else f"x / {self.x_scale:g}, y / {self.y_scale:g}"  # maths: no t()
         )
         cost = t("mean cost") if self.mean else t("sum cost")
         decay = t("cosine decay") if self.cosine else t("constant lr")
