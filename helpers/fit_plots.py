@@ -17,7 +17,7 @@ from .plotting import MODEL_COLOR, TRUTH_COLOR, plot_cost_curve, plot_fit, to_nu
 
 def _not_trained(model: Any) -> bool:
     if model is None:
-        print(t("⏳ nothing to plot yet: solve the exercise above, then run this cell again"))
+        print(t("nothing to plot: the exercise above is not done yet (see its checker)"))
         return True
     return False
 

@@ -516,4 +516,27 @@ KOREAN: dict[str, str] = {
     "{h} hidden units: {k} kinks\nmax |error| = {e:.3f}": "hidden unit {h}개: 꺾이는 점 {k}개\n최대 |오차| = {e:.3f}",
     "ReLU network": "ReLU 신경망",
     "kink: a hidden unit switches on or off": "꺾이는 점: hidden unit 하나가 켜지거나 꺼지는 곳",
+    # ------------------------------------------------------------------ fit_plots.py, fit_recipes.py (notebook 05)
+    "nothing to plot: the exercise above is not done yet (see its checker)": (
+        "그릴 것이 없습니다: 위의 연습 문제를 아직 풀지 않았습니다 (위 채점 결과 참고)"
+    ),
+    "|model − truth|": "|모델 − 실제 값|",
+    "Error": "오차",
+    "output": "출력",
+    "Both heads at x₂ = {x2:g}": "x₂ = {x2:g}일 때 두 헤드",
+    "held-out pairs": "쌍의 개수",
+    "Error on {n} held-out pairs": "학습에 쓰지 않은 쌍 {n}개의 오차",
+    "{label} (nan: diverged, no curve)": "{label} (nan: 발산, 곡선 없음)",
+    "Training cost (scaled numbers)": "학습 cost (크기를 줄인 수)",
+    "{name} head": "{name} 헤드",
+    "Training cost": "학습 cost",
+    "target {target:g}": "목표 {target:g}",
+    "{scales}; {cost}; {optimizer} lr {lr:g}, {decay}; {num_steps} steps of {batch_size} points": (
+        "{scales}; {cost}; {optimizer} lr {lr:g}, {decay}; 점 {batch_size}개씩 {num_steps}단계"
+    ),
+    "raw numbers": "원래 크기의 수",
+    "mean cost": "평균 cost",
+    "sum cost": "합 cost",
+    "cosine decay": "cosine 감쇠",
+    "constant lr": "고정 lr",
 }

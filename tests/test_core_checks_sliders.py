@@ -221,12 +221,14 @@ def test_keyboard_interrupt_still_stops_a_cell() -> None:
     def interrupted(x):
         raise KeyboardInterrupt
 
-    before = signal.getsignal(signal.SIGALRM)
+    before, (timer_before, _) = signal.getsignal(signal.SIGALRM), signal.getitimer(signal.ITIMER_REAL)
     with pytest.raises(KeyboardInterrupt):
         check_double(interrupted)
     with pytest.raises(KeyboardInterrupt):
         helpers.run_exercise(interrupted, 1)
-    assert signal.getsignal(signal.SIGALRM) == before and signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
+    timer_after, _ = signal.getitimer(signal.ITIMER_REAL)  # pytest-timeout's own timer, if any, runs on
+    assert signal.getsignal(signal.SIGALRM) == before
+    assert timer_after == 0.0 if timer_before == 0.0 else 0 < timer_before - timer_after < 5
 
 
 @needs_alarm

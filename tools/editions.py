@@ -190,8 +190,8 @@ class _BlankStrings(ast.NodeTransformer):
     def visit_JoinedStr(self, node: ast.JoinedStr) -> ast.JoinedStr:
         """An f-string keeps its {fields}, in any order (Korean word order differs); its text may change freely."""
         fields = [value for value in node.values if isinstance(value, ast.FormattedValue)]
-        for field in fields:  # its expression may hold strings (blanked); its format spec ({x:.3f}) is kept
-            field.value = self.visit(field.value)
+        for formatted in fields:  # its expression may hold strings (blanked); its format spec ({x:.3f}) is kept
+            formatted.value = self.visit(formatted.value)
         return ast.JoinedStr(sorted(fields, key=ast.dump))
 
 
