@@ -25,6 +25,33 @@ for _variable in ("OMP_NUM_THREADS", "MKL_NUM_THREADS", "OPENBLAS_NUM_THREADS"):
     os.environ[_variable] = "1"
 
 
+#: Test files whose tests share one server, virtual environment or costly module fixture: one worker runs each.
+TOGETHER = ("test_browser.py", "test_site.py", "test_install.py", "test_claims_05.py", "test_claims_03_04.py")
+#: What starts first (pytest-xdist hands out work in this order): the longest, so that no worker is left
+#: with a long test at the end while the other idles.
+FIRST = (
+    "test_site.py",
+    "05_exercises.ipynb",
+    "test_browser.py",
+    "test_install.py",
+    "test_fit_recipes.py",
+    "03_backpropagation.ipynb",
+    "test_claims_05.py",
+    "04_pytorch_basics.ipynb",
+    "test_claims_03_04.py",
+)
+
+
+@pytest.hookimpl(tryfirst=True)  # before pytest-xdist reads the groups
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Keep each notebook's cells (one kernel) and each file of TOGETHER on one worker; start the longest first."""
+    for item in items:
+        if item.path.suffix == ".ipynb" or item.path.name in TOGETHER:
+            item.add_marker(pytest.mark.xdist_group(str(item.path.relative_to(ROOT))))
+    rank = {name: i for i, name in enumerate(FIRST)}
+    items.sort(key=lambda item: rank.get(item.path.name, len(FIRST)))  # stable: a file keeps its order
+
+
 @pytest.hookimpl(tryfirst=True)
 def pytest_runtest_setup(item: pytest.Item) -> None:
     folder = item.path.relative_to(ROOT).parts[0] if item.path.suffix == ".ipynb" else None

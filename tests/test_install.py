@@ -127,7 +127,7 @@ def test_sliders_work_on_ipywidgets_7_7(colab: Path) -> None:
     assert any("slider" in test for test in tests), f"no slider tests found under tests/ ({SLIDER_TESTS})"
     # cwd and PYTHONPATH put this checkout's helpers first, whatever the venv has installed.
     done = _run(
-        [str(colab), "-m", "pytest", "-q", "-p", "no:cacheprovider", *tests],
+        [str(colab), "-m", "pytest", "-q", "-n", "0", "-p", "no:cacheprovider", *tests],  # -n 0: already in a worker
         cwd=ROOT,
         timeout=600,
         PYTHONPATH=str(ROOT),
