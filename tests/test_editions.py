@@ -152,3 +152,42 @@ def test_a_malformed_strings_file_says_where(text: str, problem: str) -> None:
 def test_code_texts_finds_fstrings_and_comments_exactly() -> None:
     source = "x = f'{a!r:>{w}} and {b}'  # note\ny = ('one' 'two')"
     assert [t for _, _, t in editions.code_texts(source)] == ["f'{a!r:>{w}} and {b}'", "# note", "'one'", "'two'"]
+
+
+# ---------------------------------------------------------------------------------------- the real catalog
+
+SOLUTIONS = sorted((ROOT / "solutions").glob("*.ipynb"))
+
+
+@pytest.mark.parametrize("solution", SOLUTIONS, ids=lambda p: p.stem)
+def test_the_korean_catalog_translates_every_cell_and_changes_no_formula_number_or_code(solution: Path) -> None:
+    catalog = editions.read_catalog(ROOT / "translations" / "ko", solution.stem)
+    problems = editions.translate(nbformat.read(solution, as_version=4), catalog, solution.stem)[1]
+    assert not problems, "fix translations/ko/ (python tools/editions.py check):\n" + "\n".join(problems)
+
+
+def test_every_shared_korean_string_is_used() -> None:
+    common = editions.read_catalog(ROOT / "translations" / "ko", "-").common
+    used = {
+        text
+        for s in SOLUTIONS
+        for c in nbformat.read(s, as_version=4).cells
+        if c.cell_type == "code"
+        for _, _, text in editions.code_texts(c.source)
+    }
+    assert not set(common) - used, f"common.strings entries no notebook uses: {sorted(set(common) - used)}"
+
+
+@pytest.mark.parametrize("folder", ["solutions", "notebooks"])
+def test_each_korean_notebook_has_the_english_code_and_cells(folder: str) -> None:
+    english = sorted((ROOT / folder).glob("*.ipynb"))
+    assert [p.name for p in english] == sorted(p.name for p in (ROOT / folder / "ko").glob("*.ipynb"))
+    for path in english:
+        en, ko = (nbformat.read(p, as_version=4) for p in (path, ROOT / folder / "ko" / path.name))
+        assert [(c.cell_type, c.get("id")) for c in en.cells] == [(c.cell_type, c.get("id")) for c in ko.cells], path
+        differ = [
+            c.get("id")
+            for c, k in zip(en.cells, ko.cells)
+            if c.cell_type == "code" and not editions.same_code(c.source, k.source)
+        ]
+        assert not differ, f"{folder}/ko/{path.name}: code cells {differ} differ from the English beyond strings"
