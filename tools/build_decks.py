@@ -279,7 +279,7 @@ def rise_report(written: dict[str, list[Path]]) -> int:
         browser = playwright.chromium.launch(
             executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS, env={**os.environ, **fonts}
         )
-        page = browser.new_page(viewport={"width": WIDTH, "height": HEIGHT})
+        page = browser.new_context(viewport={"width": WIDTH, "height": HEIGHT}).new_page()
         try:
             with jupyter_lab(root, Path(tmp), env={"PYTHONPATH": str(ROOT)}) as (base, token):
                 for path, rows in measure_rise(page, base, token, paths).items():
