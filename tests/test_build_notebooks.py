@@ -169,6 +169,16 @@ def test_errors_name_the_file_and_cell(build, course) -> None:
         build.plan(course)
 
 
+def test_a_heading_below_a_cells_first_line_is_refused(build, course: Path, capsys) -> None:
+    """A heading starts a cell, so that each section starts a slide (tools/slides.py); a code block is no heading."""
+    _solution(course, [("markdown", "# 01 · Title"), ("markdown", "## 1. One\n\n```\n## not a heading\n```")])
+    assert _run(build, course) == 0
+    _solution(course, [("markdown", "# 01 · Title"), ("markdown", "Closing words.\n\n## 2. Two\n\nText.")])
+    assert _run(build, course, "--check") == 2
+    err = capsys.readouterr().err
+    assert "solutions/01_x.ipynb, cell 2" in err and "`## 2. Two` is not the cell's first line" in err
+
+
 # ---------------------------------------------------------------- a small course in a temporary folder
 
 

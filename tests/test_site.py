@@ -9,8 +9,9 @@ stand-in made from the executed English notebook takes its place), serve it on 1
 every page and deck in headless Chromium (Debian's /usr/bin/chromium, driven by the PyPI playwright
 package): no request may leave 127.0.0.1 (such requests are also blocked), no internal link may be
 broken, every figure must load, Korean pages must hold Korean text, and every slide of the decks
-must fit 1280×720. The last test starts JupyterLab, opens a solution notebook in RISE, steps
-through slides and runs a cell on a slide. Screenshots go to outputs/screenshots/site/.
+must fit 1280×720. The last test starts one JupyterLab for both editions of notebook 01, measures
+every screen of each in RISE against 1280×720 (with NanumGothic as a system font, as a Korean reader
+has one), steps through slides and runs a cell on a slide. Screenshots go to outputs/screenshots/site/.
 
 Where playwright, Chromium, npm's packages or jupyterlab-rise are missing the browser tests skip,
 except under CI (``CI=true``), where they fail.
@@ -21,6 +22,7 @@ from __future__ import annotations
 import importlib.util
 import os
 import re
+import shutil
 import sys
 import time
 from pathlib import Path
@@ -36,6 +38,7 @@ import build_decks  # noqa: E402
 import build_site  # noqa: E402
 import execute  # noqa: E402
 import slides  # noqa: E402
+import static_assets  # noqa: E402
 from serve import serve  # noqa: E402
 
 SHOTS = ROOT / "outputs" / "screenshots" / "site"
@@ -73,7 +76,9 @@ def _notebook() -> nbformat.NotebookNode:
             md("It prints 1.", id="m1"),
             code("fig, ax = plt.subplots()\n" + "ax.plot([1, 2])\n" * 12 + "plt.show()", id="c2"),
             md("### Exercise 1 · Do it", id="e1"),
-            md("Text.\n\n## 2. Second\n\nMore.", id="s2"),
+            md("Text.", id="t1"),
+            code("print(source_of_something)", id="c3", metadata={"scrolled": True}),
+            md("## 2. Second\n\nMore.", id="s2"),
             md("## Summary\n\n- one", id="sum"),
         ]
     )
@@ -91,11 +96,13 @@ def test_slide_types_follow_the_structure() -> None:
         "m1": "fragment",
         "c2": "subslide",
         "e1": "subslide",
+        "t1": "fragment",
+        "c3": "subslide",  # a long listing in a scrolling box: it cannot share a screen
         "s2": "slide",
         "sum": "slide",
     }
     assert nb.metadata.rise["theme"] == "white" and nb.metadata.rise["scroll"] is True
-    assert slides.counts(nb) == (4, 6)
+    assert slides.counts(nb) == (4, 7)
 
 
 def test_add_slideshow_is_idempotent_and_changes_nothing_else() -> None:
@@ -124,13 +131,24 @@ def test_every_solution_gets_a_slide_per_section(edition: str) -> None:
         code = [i for i, c in enumerate(nb.cells) if c.cell_type == "code"]
         assert all(kinds[i] == "skip" for i in code if i < sections[0]), f"{path.name}: setup cells are not skipped"
         assert all(kinds[i] != "skip" for i in code if i > sections[0]), f"{path.name}: a lesson cell is skipped"
+        assert not slides.heading_problems(nb, path.name)
 
 
-def test_split_sections_cuts_at_the_heading() -> None:
-    nb = slides.split_sections(_notebook())
-    texts = [c.source for c in nb.cells if c.cell_type == "markdown"]
-    assert "Text." in texts and "## 2. Second\n\nMore." in texts
-    assert len({c.id for c in nb.cells}) == len(nb.cells)
+def test_a_heading_must_open_its_cell() -> None:
+    nb = _notebook()
+    assert slides.heading_problems(nb) == []
+    nb.cells[-2].source = "Text.\n\n```\n## a comment in a code block\n```\n\n### 2. Second\n\nMore."
+    (problem,) = slides.heading_problems(nb, "01_x.ipynb")
+    assert problem.startswith("01_x.ipynb, cell 10 (s2), line 7: the heading `### 2. Second`")
+
+
+def test_estimates_follow_the_slides_type() -> None:
+    """Prose wraps by width (Hangul twice as wide); a long cell or one that draws takes more of the screen."""
+    md, code = nbformat.v4.new_markdown_cell, nbformat.v4.new_code_cell
+    short, long_ = slides.estimate_height(md("a " * 40)), slides.estimate_height(md("a " * 200))
+    assert long_ > short and slides.estimate_height(md("한 " * 100)) > slides.estimate_height(md("a " * 100))
+    assert slides.estimate_height(code("x = 1\n" * 30)) < 30 * slides.estimate_height(code("x = 1"))
+    assert slides.estimate_height(code("plt.plot(x)")) > slides.estimate_height(code("print(x)")) > 0
 
 
 def test_static_view_has_no_widgets_setup_or_plumbing() -> None:
@@ -152,7 +170,7 @@ def test_static_view_has_no_widgets_setup_or_plumbing() -> None:
     nb.cells += [explorer, solved]
     view = execute.static_view(nb, "ko")
     assert "widgets" not in view.metadata
-    assert [c.id for c in view.cells if c.cell_type == "code"] == ["setup", "c1", "c2", "x", "s"]
+    assert [c.id for c in view.cells if c.cell_type == "code"] == ["setup", "c1", "c2", "c3", "x", "s"]
     by_id = {c.id: c for c in view.cells}
     assert by_id["x"].outputs == [] and by_id["x"].source == "explorer = perceptron_explorer('AND')\nexplorer"
     assert by_id["s"].source == "def f():\n    return 1\nprint(f())"
@@ -250,14 +268,20 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict]:
 
 
 @pytest.fixture(scope="module")
-def browser() -> Iterator[object]:
-    """Yield headless Chromium (the Debian build) under Playwright; close both afterwards."""
+def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[object]:
+    """Yield headless Chromium (the Debian build) under Playwright; close both afterwards.
+
+    NanumGothic is one of its system fonts, as a reader's Korean font would be: RISE's slides are not
+    served the course's font, and a machine without a Korean one draws boxes, narrower than Hangul."""
     _skip_or_fail(_missing_browser())
     from playwright.sync_api import sync_playwright
 
+    fonts = static_assets.korean_fontconfig(tmp_path_factory.mktemp("fonts"))
     playwright = sync_playwright().start()
     try:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, timeout=120 * SECONDS)
+        chromium = playwright.chromium.launch(
+            executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, timeout=120 * SECONDS, env={**os.environ, **fonts}
+        )
         try:
             yield chromium
         finally:
@@ -408,8 +432,9 @@ def test_deck_is_offline_and_every_slide_fits(site, browser, edition: str) -> No
     assert edition == "en" or len(HANGUL.findall(text)) > 200
 
 
-def test_rise_presents_a_solution_with_live_code(browser, tmp_path: Path) -> None:
-    """JupyterLab + RISE: every slide of the executed notebook fits 1280×720; step through slides; run a cell."""
+def test_rise_presents_both_editions_with_live_code(browser, tmp_path: Path) -> None:
+    """JupyterLab + RISE, one server for both editions: every screen of the executed notebook 01 fits 1280×720
+    (RISE lets none scroll), in English and in Korean; step through slides; run a cell on a slide."""
     _skip_or_fail(
         None
         if importlib.util.find_spec("jupyterlab_rise")
@@ -417,35 +442,34 @@ def test_rise_presents_a_solution_with_live_code(browser, tmp_path: Path) -> Non
     )
     from browser_lab import jupyter_lab  # tests/browser_lab.py: JupyterLab on 127.0.0.1, stopped with its kernels
 
-    (tmp_path / "root").mkdir()
-    executed = execute.ensure(ROOT / "solutions" / f"{NOTEBOOK}.ipynb", "en", log=lambda *_: None)
-    nb = slides.add_slideshow(nbformat.read(executed, as_version=4))  # its saved outputs: the slides' real size
-    nbformat.write(nb, tmp_path / "root" / f"{NOTEBOOK}.ipynb")
-    (tmp_path / "root" / "rise.css").write_text((ROOT / "solutions" / "rise.css").read_text())
+    notebooks = {}
+    for edition, folder in execute.EDITIONS.items():
+        executed = execute.ensure(ROOT / folder / f"{NOTEBOOK}.ipynb", edition, log=lambda *_: None)
+        nb = slides.add_slideshow(nbformat.read(executed, as_version=4))  # its saved outputs: the slides' real size
+        (tmp_path / "root" / edition).mkdir(parents=True)
+        nbformat.write(nb, tmp_path / "root" / edition / f"{NOTEBOOK}.ipynb")
+        # RISE reads rise.css from the notebook's folder: the builder puts one next to each edition's solutions
+        shutil.copy2(ROOT / folder / "rise.css", tmp_path / "root" / edition / "rise.css")
+        notebooks[f"{edition}/{NOTEBOOK}.ipynb"] = nb
     SHOTS.mkdir(parents=True, exist_ok=True)
     visit = Visit(browser, 1280, 720)
     try:
         with jupyter_lab(tmp_path / "root", tmp_path, env={"PYTHONPATH": str(ROOT)}) as (base, token):
             page = visit.page
-            page.goto(f"{base}/rise/{NOTEBOOK}.ipynb?token={token}")
-            page.locator(".reveal .slides > section.present > section.present").wait_for(timeout=120 * SECONDS)
-            page.wait_for_function("document.querySelectorAll('.reveal .jp-OutputArea-output img').length > 0")
-            assert page.locator(".reveal .slides > section").count() == slides.counts(nb)[0]
-            sizes = page.evaluate("""() => {
-                const frame = document.querySelector('.reveal .slides');
-                return Array.from(frame.querySelectorAll(':scope > section > section')).map((s, i) => {
-                    const p = s.parentElement, shown = [s.style.display, p.style.display];
-                    p.style.display = s.style.display = 'block';  // reveal.js hides far slides
-                    const height = s.scrollHeight;
-                    [s.style.display, p.style.display] = shown;
-                    return {screen: i, height: height, frame: frame.offsetHeight,
-                            start: s.innerText.slice(0, 50).replace(/\\s+/g, ' ')};
-                }); }""")
-            assert len(sizes) == slides.counts(nb)[1]
-            too_tall = [s for s in sizes if s["height"] > s["frame"]]
-            assert not too_tall, f"RISE slides taller than the screen (1280×720): {too_tall}"
-            page.keyboard.press("Space")  # the first section
-            page.wait_for_function("document.querySelector('.reveal .slides > section.present h2') !== null")
+            measured = build_decks.measure_rise(page, base, token, list(notebooks))
+            for path, rows in measured.items():
+                assert len(rows) == slides.counts(notebooks[path])[1], f"{path}: RISE's screens are not the metadata's"
+            too_tall = {path: [r for r in rows if not r["fits"]] for path, rows in measured.items()}
+            assert not any(too_tall.values()), f"RISE screens taller than {slides.FITS} px of 1280×720: {too_tall}"
+            path = f"ko/{NOTEBOOK}.ipynb"  # the page shows the last one measured
+            assert page.locator(".reveal .slides > section").count() == slides.counts(notebooks[path])[0]
+            assert len(HANGUL.findall(page.locator(".reveal").inner_text())) > 200, "the Korean slides have no Korean"
+            for _ in range(4):  # step past the title's screens to the first section
+                page.keyboard.press("Space")
+                page.wait_for_timeout(200)
+                if page.locator(".reveal .slides > section.present h2").count():
+                    break
+            assert page.locator(".reveal .slides > section.present h2").count(), "Space did not reach section 1"
             page.keyboard.press("Space")  # its first code cell
             cell = page.locator(".reveal section.present section.present .jp-CodeCell").first
             cell.wait_for()
@@ -456,10 +480,12 @@ def test_rise_presents_a_solution_with_live_code(browser, tmp_path: Path) -> Non
                 "(node) => /\\[\\s*1\\s*\\]/.test(node.textContent)", arg=prompt.element_handle(), timeout=120 * SECONDS
             )  # the notebook's saved [3] becomes [1]: a fresh kernel ran it
             page.wait_for_timeout(300)
-            page.screenshot(path=SHOTS / f"rise-{NOTEBOOK}-ran-a-cell.png")
+            page.screenshot(path=SHOTS / f"rise-ko-{NOTEBOOK}-ran-a-cell.png")
             assert "step(-0.5) = 0" in cell.locator(".jp-OutputArea-output").inner_text()
     finally:
         visit.close()
     # The notebook's Colab badge is an image from colab.research.google.com: JupyterLab shows it as it is.
     assert all("colab.research.google.com" in url for url in visit.foreign), sorted(set(visit.foreign))
-    print(f"RISE: {len(sizes)} screens, the tallest {max(s['height'] for s in sizes)} of {sizes[0]['frame']} px")
+    tallest = {path: max(r["height"] for r in rows) for path, rows in measured.items()}
+    screens = {path: len(rows) for path, rows in measured.items()}
+    print(f"RISE: {screens} screens, the tallest {tallest} of {slides.FITS} px")

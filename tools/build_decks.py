@@ -10,12 +10,16 @@ host. Serve the folder over HTTP (browsers refuse fonts from file:// pages), e.g
 
 ``--measure`` opens each deck in headless Chromium at 1280×720 and lists every slide taller than
 720 px after the deck has shrunk its figures (it shrinks a figure to at most 55 % of its size).
+``--rise`` also measures the live slides: it starts JupyterLab (tests/browser_lab.py) on a copy of the
+executed notebooks, with their outputs and ``solutions/rise.css``, opens each in RISE at 1280×720 and
+lists every screen taller than RISE allows before it makes the screen scroll (95 % of 720 px).
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import shutil
 import sys
 import time
@@ -46,7 +50,7 @@ def title(nb: nbformat.NotebookNode) -> str:
 
 def deck_notebook(nb: nbformat.NotebookNode, edition: str) -> nbformat.NotebookNode:
     """Return the notebook a deck shows: the static view, cut at every section, with its slide types."""
-    nb = slides.add_slideshow(slides.split_sections(execute.static_view(nb, edition)), static=True)
+    nb = slides.add_slideshow(execute.static_view(nb, edition), static=True)
     nb.metadata["title"] = title(nb)
     return nb
 
@@ -199,10 +203,103 @@ def measure(decks: list[Path], root: Path, page=None) -> dict[str, list[dict]]:
     return results
 
 
+#: In a RISE page: every sub-slide's height, shown one at a time (reveal.js hides the far ones), once
+#: every markdown cell is rendered. RISE makes a screen taller than 95 % of the frame scroll.
+_RISE_SCREENS = """() => {
+    const frame = document.querySelector('.reveal .slides');
+    return Array.from(frame.querySelectorAll(':scope > section > section')).map((s, i) => {
+        const p = s.parentElement, shown = [s.style.display, p.style.display];
+        p.style.display = s.style.display = 'block';
+        const height = s.scrollHeight;
+        [s.style.display, p.style.display] = shown;
+        return {screen: i, id: s.id, height: height, fits: height <= 0.95 * frame.offsetHeight,
+                start: s.innerText.slice(0, 50).replace(/\\s+/g, ' ').trim()};
+    }); }"""
+
+
+def measure_rise(page, base: str, token: str, notebooks: list[str], timeout: float = 120) -> dict[str, list[dict]]:
+    """Open each notebook (a path under the JupyterLab server's root) in RISE; return its screens' heights.
+
+    Each screen: ``{screen, id, height, fits, start}`` (``id``: RISE's ``slide-H-V``; ``start``: its first
+    words). ``page`` must be 1280×720 and ends on the last notebook; the notebooks' folders must hold
+    ``rise.css``. The next notebook loads in a second tab of ``page``'s context while one is measured.
+    """
+
+    def url(path: str) -> str:
+        return f"{base}/rise/{path}?token={token}"
+
+    tabs = [page] + ([page.context.new_page()] if len(notebooks) > 1 else [])
+    results = {}
+    try:
+        tabs[(len(notebooks) - 1) % len(tabs)].goto(url(notebooks[0]), wait_until="commit")
+        for index, path in enumerate(notebooks):
+            tab = tabs[(len(notebooks) - 1 - index) % len(tabs)]  # the last notebook in ``page``
+            if index + 1 < len(notebooks):
+                tabs[(len(notebooks) - 2 - index) % len(tabs)].goto(url(notebooks[index + 1]), wait_until="commit")
+            tab.locator(".reveal .slides > section.present > section.present").wait_for(timeout=timeout * 1000)
+            tab.wait_for_function(
+                "document.querySelectorAll('.jp-MarkdownCell:not(.jp-mod-rendered)').length === 0",
+                timeout=timeout * 1000,
+            )
+            typeset = -1  # MathJax typesets the rendered markdown a little later: wait until it stops
+            for _ in range(30):
+                count = tab.evaluate("document.querySelectorAll('mjx-container').length")
+                if count == typeset:
+                    break
+                typeset = count
+                tab.wait_for_timeout(300)
+            results[path] = tab.evaluate(_RISE_SCREENS)
+    finally:
+        for tab in tabs[1:]:
+            tab.close()
+    return results
+
+
+def rise_report(written: dict[str, list[Path]]) -> int:
+    """Measure every executed notebook behind ``written``'s decks in RISE; print and return the too-tall count."""
+    import tempfile
+
+    from playwright.sync_api import sync_playwright
+
+    sys.path.insert(0, str(ROOT / "tests"))
+    from browser_lab import CHROMIUM_ARGS, jupyter_lab  # JupyterLab on 127.0.0.1, stopped with its kernels
+
+    too_tall = 0
+    with tempfile.TemporaryDirectory() as tmp, sync_playwright() as playwright:
+        root, paths = Path(tmp) / "root", []
+        for edition, decks in written.items():
+            (root / edition).mkdir(parents=True)
+            shutil.copy2(ROOT / "solutions" / "rise.css", root / edition / "rise.css")
+            for deck in decks:
+                executed = execute.executed_path(deck.with_suffix(".ipynb"), edition)
+                nb = slides.add_slideshow(nbformat.read(executed, as_version=4))  # with its outputs
+                nbformat.write(nb, root / edition / executed.name)
+                paths.append(f"{edition}/{executed.name}")
+        fonts = static_assets.korean_fontconfig(Path(tmp) / "fonts")  # Hangul as a reader's system draws it
+        browser = playwright.chromium.launch(
+            executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS, env={**os.environ, **fonts}
+        )
+        page = browser.new_context(viewport={"width": WIDTH, "height": HEIGHT}).new_page()
+        try:
+            with jupyter_lab(root, Path(tmp), env={"PYTHONPATH": str(ROOT)}) as (base, token):
+                for path, rows in measure_rise(page, base, token, paths).items():
+                    bad = [r for r in rows if not r["fits"]]
+                    too_tall += len(bad)
+                    print(f"RISE {path}: {len(rows)} screens, {len(bad)} taller than {slides.FITS} px")
+                    for r in bad:
+                        print(f"    screen {r['screen']} ({r['id']}, '{r['start']}'): {r['height']} px")
+        finally:
+            browser.close()
+    return too_tall
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--edition", nargs="+", choices=list(execute.EDITIONS), help="default: every edition")
     parser.add_argument("--measure", action="store_true", help="measure every slide in Chromium at 1280×720")
+    parser.add_argument(
+        "--rise", action="store_true", help="with --measure: also measure every screen in JupyterLab's RISE"
+    )
     parser.add_argument("names", nargs="*", help="only these notebooks, e.g. 01_perceptron or 01 (default: all)")
     args = parser.parse_args(argv)
     start = time.monotonic()
@@ -216,6 +313,8 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{deck}: {len(rows)} screens, {len(bad)} taller than {HEIGHT} px")
             for r in bad:
                 print(f"    slide {r['h']}.{r['v']} ({r['title'] or 'no heading'}): {r['height']} px")
+        if args.rise:
+            too_tall += rise_report(written)
         return 1 if too_tall else 0
     return 0
 

@@ -18,7 +18,9 @@ opens a notebook (kernelspec, language_info) does not count as a change.
 The Korean edition comes from the same solutions and the catalog in ``translations/ko/`` (see
 tools/editions.py): ``solutions/ko/<same name>`` and ``notebooks/ko/<same name>``, the same code with
 the prose, comments and strings in Korean. Every solution gets slideshow metadata (tools/slides.py)
-for RISE and the static decks.
+for RISE and the static decks, and ``solutions/rise.css`` (RISE's style) is copied to
+``solutions/ko/``. A markdown cell with a heading below its first line is an error (in either
+edition): a heading starts a cell, so that each section and exercise starts a slide.
 
 The repository URL is read from one place, ``[project.urls] Repository`` in pyproject.toml.
 ``--check`` writes nothing and exits 1 if any file would change.
@@ -40,7 +42,7 @@ import tomllib
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # tools/ is not a package
 import editions  # noqa: E402
-from slides import add_slideshow  # noqa: E402
+from slides import add_slideshow, heading_problems  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 EDITIONS = {"en": "", "ko": "ko/"}  # edition → its subfolder of solutions/ and notebooks/
@@ -59,6 +61,7 @@ STUB = ("# YOUR CODE HERE", "raise NotImplementedError()")
 SETUP_FIRST_LINE = "# Colab only: install the course's helpers package (this cell does nothing elsewhere)."
 BADGE_MARK = "colab-badge.svg"
 VOLATILE = ("kernelspec", "language_info", "widgets")  # notebook metadata Jupyter rewrites on its own
+RISE_CSS = "rise.css"  # the slides' style (solutions/rise.css), copied next to every edition's solutions
 
 
 class MarkerError(ValueError):
@@ -248,6 +251,9 @@ def build(solution: Path, url: str, root: Path = ROOT) -> dict[str, str]:
         folder, under_badge = EDITIONS[edition], GLOSSARY.format(url=url) if edition == "ko" else ""
         sol_path, student_path = f"solutions/{folder}{solution.name}", f"notebooks/{folder}{solution.name}"
         sol = add_slideshow(_with_header(nb, url, sol_path, under_badge))
+        problems = heading_problems(sol, sol_path)
+        if problems:
+            raise BuildError("\n".join(problems))
         student = student_copy(_with_header(nb, url, student_path, under_badge), f"solutions/{folder}{solution.name}")
         files[sol_path], files[student_path] = nbformat.writes(sol) + "\n", nbformat.writes(student) + "\n"
     return files
@@ -266,6 +272,9 @@ def plan(root: Path = ROOT, names: list[str] | None = None) -> dict[Path, str]:
     for solution in solutions:
         if not wanted or solution.stem in wanted:
             files.update({root / path: text for path, text in build(solution, url, root).items()})
+    style = root / "solutions" / RISE_CSS
+    if style.exists() and any(path.parent == root / "solutions" / "ko" for path in files):
+        files[root / "solutions" / "ko" / RISE_CSS] = style.read_text()  # RISE reads it from the notebook's folder
     return files
 
 

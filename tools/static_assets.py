@@ -142,3 +142,25 @@ def font_face(url: str) -> str:
         "font-display: swap; unicode-range: U+1100-11FF, U+3000-303F, U+3130-318F, U+A960-A97F, "
         "U+AC00-D7A3, U+D7B0-D7FF, U+FF01-FF60; }\n"
     )
+
+
+def korean_fontconfig(folder: Path) -> dict[str, str]:
+    """Return the environment that lets a browser started with it find NanumGothic as a system font.
+
+    For measuring Korean slides where they are not served the course's font (RISE, in JupyterLab): a
+    reader's system has a Korean font, a bare test machine may have none and draw empty boxes, whose
+    width is not Hangul's. Writes ``folder/fonts.conf`` (the system's configuration plus the font's folder).
+    """
+    import helpers.language
+
+    source = helpers.language.korean_font_file()
+    if source is None:
+        raise RuntimeError("no Korean font: pip install koreanize-matplotlib (a course requirement)")
+    folder.mkdir(parents=True, exist_ok=True)
+    config = folder / "fonts.conf"
+    config.write_text(
+        '<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n<fontconfig>\n'
+        '  <include ignore_missing="yes">/etc/fonts/fonts.conf</include>\n'
+        f"  <dir>{Path(source).parent}</dir>\n  <cachedir>{folder / 'cache'}</cachedir>\n</fontconfig>\n"
+    )
+    return {"FONTCONFIG_FILE": str(config)}
