@@ -510,7 +510,7 @@ KOREAN: dict[str, str] = {
     "cost per network": "신경망별 cost",
     "gradient norm": "gradient 크기",
     "largest |weight|": "가장 큰 |가중치|",
-    "stuck ({n} networks)": "멈춘 신경망 ({n}개)",
+    "stuck ({n} networks)": "갇힌 신경망 ({n}개)",
     "learned XOR ({n} networks)": "XOR를 학습한 신경망 ({n}개)",
     "step {n}": "{n}단계",
     "{h} hidden units: {k} kinks\nmax |error| = {e:.3f}": "hidden unit {h}개: 꺾이는 점 {k}개\n최대 |오차| = {e:.3f}",
