@@ -10,8 +10,11 @@ House rules of this catalog:
   after a ``{field}``: its value is unknown. Write "반환값: {value}", "{x}입니다", "{x}에서", "{x}의".
 - Figure labels are short nouns. A label that holds Hangul never holds ``$…$`` math (matplotlib would
   draw the Hangul as empty boxes): write ŷ, w₁ or "z" as plain text there instead.
-- Words: step → 단계, target → 정답 (a gate's 0/1) or 목표값 (a number to fit), model → model in a sentence
-  about the code and 모델 on a figure, weight → 가중치, head → 헤드, checker → 채점.
+- Words (the same in the notebooks' catalogs, translations/ko/): step → step (a training step; the
+  lecture's word, as in optimizer.step()), loop → loop, weight → weight, device → device, learning rate →
+  learning rate, target → 정답 (a gate's 0/1) or 목표값 (a number to fit), model → model in a sentence
+  about the code and 모델 on a figure, head → 헤드, checker → 채점. A figure label that is one English
+  word still needs Hangul (a test asks for it): "학습 step", "step 수".
 """
 
 KOREAN: dict[str, str] = {
@@ -22,14 +25,14 @@ KOREAN: dict[str, str] = {
         "함수를 호출하지 말고 함수 자체를 넘기세요: 이름 뒤에 ()를 붙이지 마세요"
     ),
     "the course's recipe trains in seconds: look for a loop that never ends, or far more steps than needed": (
-        "이 과정의 recipe는 몇 초면 학습이 끝납니다: 끝나지 않는 반복문이나, "
-        "필요보다 훨씬 많은 단계 수가 있는지 찾아보세요"
+        "이 과정의 recipe는 몇 초면 학습이 끝납니다: 끝나지 않는 loop나, "
+        "필요보다 훨씬 많은 step 수가 있는지 찾아보세요"
     ),
     "look for a loop whose condition never becomes false; stop a running cell with ■ (Interrupt)": (
-        "조건이 끝내 거짓이 되지 않는 반복문이 있는지 찾아보세요. 실행 중인 셀은 ■ (Interrupt) 버튼으로 멈춥니다"
+        "조건이 끝내 거짓이 되지 않는 loop가 있는지 찾아보세요. 실행 중인 셀은 ■ (Interrupt) 버튼으로 멈춥니다"
     ),
     "{what} did not return within {seconds:g} s — an endless loop?": (
-        "{what} 실행이 {seconds:g}초 안에 끝나지 않았습니다 — 무한 루프일까요?"
+        "{what} 실행이 {seconds:g}초 안에 끝나지 않았습니다 — 끝나지 않는 loop가 있을까요?"
     ),
     "{what} raised NotImplementedError: {error}": "{what} 실행 중 NotImplementedError가 발생했습니다: {error}",
     "spell the method `def forward(self, x):` and indent it inside the class": (
@@ -42,7 +45,7 @@ KOREAN: dict[str, str] = {
         "`raise NotImplementedError()` 자리에 코드를 쓴 다음 이 셀을 다시 실행하세요"
     ),
     "your code did not return within {seconds:g} s — an endless loop?": (
-        "코드가 {seconds:g}초 안에 끝나지 않았습니다 — 무한 루프일까요?"
+        "코드가 {seconds:g}초 안에 끝나지 않았습니다 — 끝나지 않는 loop가 있을까요?"
     ),
     "your answer could not be checked: {kind}: {error}": "답을 확인할 수 없습니다: {kind}: {error}",
     "return what the exercise asks for (see its docstring), then run this cell again": (
@@ -57,12 +60,12 @@ KOREAN: dict[str, str] = {
     # ------------------------------------------------------------------ perceptron_checks.py (notebook 01)
     "returned {value}": "반환값: {value}",
     "return three numbers: return (w1, w2, b)": "세 수를 반환하세요: return (w1, w2, b)",
-    "every weight must be a finite number": "모든 가중치는 유한한 수여야 합니다",
+    "every weight must be a finite number": "모든 weight는 유한한 수여야 합니다",
     "(w1, w2, b) = {weights} gives NAND's truth table {table}": (
         "(w1, w2, b) = {weights}이면 출력이 NAND의 진리표 {table}입니다"
     ),
     "{weights} computes AND {and_}, not NAND {nand}": "{weights}의 출력은 AND {and_}입니다 (NAND는 {nand})",
-    "NAND = NOT AND: flip the sign of both weights and of b": "NAND = NOT AND: 두 가중치와 b의 부호를 모두 바꾸세요",
+    "NAND = NOT AND: flip the sign of both weights and of b": "NAND = NOT AND: 두 weight와 b의 부호를 모두 바꾸세요",
     "input ({x1}, {x2}) gives {got}, expected {want}": "입력 ({x1}, {x2})의 출력은 {got}, 기대값은 {want}입니다",
     "for ({x1}, {x2}) you need w1·{x1} + w2·{x2} + b {need}": (
         "입력 ({x1}, {x2})에서는 w1·{x1} + w2·{x2} + b {need}이어야 합니다"
@@ -122,7 +125,7 @@ KOREAN: dict[str, str] = {
     ),
     "{call} returned {got}, expected {expected}": "{call}의 반환값은 {got}, 기대값은 {expected}입니다",
     "all {n} steps right, including the lecture's first step to (0.2, 0.038)": (
-        "단계 {n}개 모두 맞습니다 (강의의 첫 단계 (0.2, 0.038) 포함)"
+        "step {n}개 모두 맞습니다 (강의의 첫 step (0.2, 0.038) 포함)"
     ),
     # ------------------------------------------------------------------ backprop_checks.py (notebook 03)
     "∂h1/∂b1 is ReLU's slope: 1 where z1 = w11·x1 + w21·x2 + b1 > 0, else 0": (
@@ -223,7 +226,7 @@ KOREAN: dict[str, str] = {
     ),
     "the last layer must be Linear(256, 1)": "마지막 layer는 Linear(256, 1)이어야 합니다",
     "model(x) gave NaN or inf": "model(x)의 출력에 NaN이나 inf가 있습니다",
-    "build a fresh model; do not change its weights": "새 model을 만드세요. 가중치는 바꾸지 마세요",
+    "build a fresh model; do not change its weights": "새 model을 만드세요. weight는 바꾸지 마세요",
     "model(x) is not what its Linear and ReLU layers compute": (
         "model(x)의 출력이 Linear와 ReLU layer로 계산한 값과 다릅니다"
     ),
@@ -249,7 +252,7 @@ KOREAN: dict[str, str] = {
     "return cost.item()": "cost.item()을 반환하세요",
     "returned {value}, expected the cost as a float": "반환값이 float인 cost가 아닙니다: {value}",
     "end with: return cost.item()": "마지막 줄에 return cost.item()을 쓰세요",
-    "return the cost computed in this step: cost.item()": "이번 단계에서 계산한 cost를 반환하세요: cost.item()",
+    "return the cost computed in this step: cost.item()": "이번 step에서 계산한 cost를 반환하세요: cost.item()",
     "call {k} returned {value}, expected {expected}": "{k}번째 호출의 반환값은 {value}, 기대값은 {expected}입니다",
     "return the cost computed before optimizer.step(): cost.item()": (
         "optimizer.step() 전에 계산한 cost를 반환하세요: cost.item()"
@@ -315,17 +318,17 @@ KOREAN: dict[str, str] = {
     ),
     "the costs are None": "costs가 None입니다",
     "fit must end with `return costs`, the list of cost.item() per step": (
-        "fit은 `return costs`로 끝나야 합니다 (단계마다 cost.item()을 모은 list)"
+        "fit은 `return costs`로 끝나야 합니다 (step마다 cost.item()을 모은 list)"
     ),
     "the costs are tensors that keep their computation graphs": "costs의 원소가 계산 그래프가 붙은 tensor입니다",
     "append cost.item(), a plain float, not the cost tensor": (
         "cost tensor가 아니라 일반 float인 cost.item()을 list에 추가하세요"
     ),
     "the costs are {value}, expected a list of numbers, one per step": (
-        "costs가 단계마다 수 하나씩 담긴 list가 아닙니다: {value}"
+        "costs가 step마다 수 하나씩 담긴 list가 아닙니다: {value}"
     ),
     "append cost.item() to a list at every step and return that list": (
-        "단계마다 cost.item()을 list에 추가하고 그 list를 반환하세요"
+        "step마다 cost.item()을 list에 추가하고 그 list를 반환하세요"
     ),
     "the learning rate (lr = {lr}) is too large: lower it, e.g. 10 times": (
         "learning rate가 너무 큽니다 (lr = {lr}): 예를 들어 10배 줄이세요"
@@ -363,7 +366,7 @@ KOREAN: dict[str, str] = {
         "예측이 모든 곳에서 크게 틀렸고, {solve}()에서 optimizer.step()이 한 번도 실행되지 않았습니다"
     ),
     "does the loop call optimizer.step() after cost.backward()?": (
-        "반복문이 cost.backward() 다음에 optimizer.step()을 부르나요?"
+        "loop가 cost.backward() 다음에 optimizer.step()을 부르나요?"
     ),
     "optimizer.step() ran, but on parameters that are not the returned model's": (
         "optimizer.step()은 실행되었지만, 반환한 model이 아닌 다른 parameter를 바꿨습니다"
@@ -408,7 +411,7 @@ KOREAN: dict[str, str] = {
         "torch.load(path, weights_only=True)로 파일을 불러올 수 없습니다: pickle된 객체가 들어 있습니다"
     ),
     "save the weights only: torch.save(model.state_dict(), path), not torch.save(model, path)": (
-        "가중치만 저장하세요: torch.save(model, path)가 아니라 torch.save(model.state_dict(), path)"
+        "weight만 저장하세요: torch.save(model, path)가 아니라 torch.save(model.state_dict(), path)"
     ),
     "the file does not hold the trained model's state_dict": "파일에 학습된 model의 state_dict가 없습니다",
     "save the model passed in: torch.save(model.state_dict(), path)": (
@@ -418,7 +421,7 @@ KOREAN: dict[str, str] = {
     "load it into a fresh model and return that model": "새 model에 불러온 다음 그 model을 반환하세요",
     "returned {value}, expected the fresh model": "반환값이 새 model이 아닙니다: {value}",
     "return the fresh model after load_state_dict": "load_state_dict 뒤에 새 model을 반환하세요",
-    "the returned model shares its weights with the trained one": "반환한 model이 학습된 model과 가중치를 공유합니다",
+    "the returned model shares its weights with the trained one": "반환한 model이 학습된 model과 weight를 공유합니다",
     "build a fresh model (e.g. Scaled(SinNet(), 10, 1)) and load the file into it": (
         "새 model을 만들고 (예: Scaled(SinNet(), 10, 1)) 파일을 거기에 불러오세요"
     ),
@@ -428,7 +431,7 @@ KOREAN: dict[str, str] = {
     "build the fresh model exactly like the trained one: no .double() or .half()": (
         "새 model을 학습된 model과 똑같이 만드세요: .double()이나 .half() 없이"
     ),
-    "the returned model does not hold the weights in the file": "반환한 model에 파일의 가중치가 들어 있지 않습니다",
+    "the returned model does not hold the weights in the file": "반환한 model에 파일의 weight가 들어 있지 않습니다",
     "return the fresh model you loaded the file into": "파일을 불러온 그 새 model을 반환하세요",
     "the loaded model's outputs differ from the trained model's": (
         "불러온 model의 출력이 학습된 model의 출력과 다릅니다"
@@ -453,8 +456,8 @@ KOREAN: dict[str, str] = {
     "model": "모델",
     "Model vs truth": "모델과 실제 값",
     "cost": "cost 값",
-    "step": "단계",
-    "Cost per step": "단계별 cost",
+    "step": "학습 step",
+    "Cost per step": "step별 cost",
     "descent path": "하강 경로",
     "start": "시작점",
     "Cost over (a, b)": "(a, b)에 따른 cost",
@@ -474,30 +477,30 @@ KOREAN: dict[str, str] = {
     # ------------------------------------------------------------------ descent_plots.py, descent_explorer.py (02)
     "Descent path on the cost contour": "cost 등고선 위의 하강 경로",
     "least squares": "최소제곱 해",
-    "descent steps": "하강 단계",
+    "descent steps": "하강 step",
     "Gradient descent on a curve": "곡선 위의 경사 하강법",
     "Cost surface": "cost 곡면",
-    "Cost per step (above its minimum)": "단계별 cost (최솟값과의 차이)",
+    "Cost per step (above its minimum)": "step별 cost (최솟값과의 차이)",
     "cost − minimum cost": "cost − 최소 cost",
     "above the critical α = {critical:.4g}": "임계 α = {critical:.4g}보다 큼",
     "below the critical α = {critical:.4g}": "임계 α = {critical:.4g}보다 작음",
     "α = {lr:.3g} ({where}): diverged after {steps} steps, a = {a:.3g}, b = {b:.3g}, cost = {cost:.3g}": (
-        "α = {lr:.3g} ({where}): {steps}단계 뒤 발산, a = {a:.3g}, b = {b:.3g}, cost = {cost:.3g}"
+        "α = {lr:.3g} ({where}): {steps} step 뒤 발산, a = {a:.3g}, b = {b:.3g}, cost = {cost:.3g}"
     ),
     "converged": "수렴",
     "still descending": "아직 내려가는 중",
     "α = {lr:.3g}, {steps} steps: a = {a:.6f}, b = {b:.6f}, cost = {cost:.6f} ({state}; least squares: "
     "a = {a_best:.6f}, b = {b_best:.6f}, cost = {best:.6f})": (
-        "α = {lr:.3g}, {steps}단계: a = {a:.6f}, b = {b:.6f}, cost = {cost:.6f} ({state}; 최소제곱 해: "
+        "α = {lr:.3g}, {steps} step: a = {a:.6f}, b = {b:.6f}, cost = {cost:.6f} ({state}; 최소제곱 해: "
         "a = {a_best:.6f}, b = {b_best:.6f}, cost = {best:.6f})"
     ),
     "The run diverged:\nits line (a = {a:.3g}, b = {b:.3g})\nis off the chart": (
         "발산했습니다:\n그래프 밖의 직선\n(a = {a:.3g}, b = {b:.3g})"
     ),
     "The line (a = {a:.3g}, b = {b:.3g})\nis off the chart": "그래프 밖의 직선\n(a = {a:.3g}, b = {b:.3g})",
-    "Fitted line after {steps} steps": "{steps}단계 뒤의 직선",
-    "learning rate α": "학습률 α",
-    "steps": "단계 수",
+    "Fitted line after {steps} steps": "{steps} step 뒤의 직선",
+    "learning rate α": "learning rate α (학습률)",
+    "steps": "step 수",
     # ------------------------------------------------------------------ backprop_plots.py (03)
     "{name}′ (derivative)": "{name}′ (도함수)",
     "$z$ (pre-activation)": "z (활성화 전 값)",
@@ -509,10 +512,10 @@ KOREAN: dict[str, str] = {
     "Decision regions": "결정 영역",
     "cost per network": "신경망별 cost",
     "gradient norm": "gradient 크기",
-    "largest |weight|": "가장 큰 |가중치|",
+    "largest |weight|": "가장 큰 |weight|",
     "stuck ({n} networks)": "갇힌 신경망 ({n}개)",
     "learned XOR ({n} networks)": "XOR를 학습한 신경망 ({n}개)",
-    "step {n}": "{n}단계",
+    "step {n}": "{n}번째 step",
     "{h} hidden units: {k} kinks\nmax |error| = {e:.3f}": "hidden unit {h}개: 꺾이는 점 {k}개\n최대 |오차| = {e:.3f}",
     "ReLU network": "ReLU 신경망",
     "kink: a hidden unit switches on or off": "꺾이는 점: hidden unit 하나가 켜지거나 꺼지는 곳",
@@ -532,7 +535,7 @@ KOREAN: dict[str, str] = {
     "Training cost": "학습 cost",
     "target {target:g}": "목표 {target:g}",
     "{scales}; {cost}; {optimizer} lr {lr:g}, {decay}; {num_steps} steps of {batch_size} points": (
-        "{scales}; {cost}; {optimizer} lr {lr:g}, {decay}; 점 {batch_size}개씩 {num_steps}단계"
+        "{scales}; {cost}; {optimizer} lr {lr:g}, {decay}; 점 {batch_size}개씩 {num_steps} step"
     ),
     "raw numbers": "원래 크기의 수",
     "mean cost": "평균 cost",
