@@ -25,8 +25,7 @@ KOREAN: dict[str, str] = {
         "함수를 호출하지 말고 함수 자체를 넘기세요: 이름 뒤에 ()를 붙이지 마세요"
     ),
     "the course's recipe trains in seconds: look for a loop that never ends, or far more steps than needed": (
-        "이 과정의 recipe는 몇 초면 학습이 끝납니다: 끝나지 않는 loop나, "
-        "필요보다 훨씬 많은 step 수가 있는지 찾아보세요"
+        "이 과정의 recipe는 몇 초면 학습이 끝납니다: 끝나지 않는 loop나, 필요보다 훨씬 많은 step 수가 있는지 찾아보세요"
     ),
     "look for a loop whose condition never becomes false; stop a running cell with ■ (Interrupt)": (
         "조건이 끝내 거짓이 되지 않는 loop가 있는지 찾아보세요. 실행 중인 셀은 ■ (Interrupt) 버튼으로 멈춥니다"
