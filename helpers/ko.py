@@ -145,7 +145,7 @@ KOREAN: dict[str, str] = {
     "∂ŷ/∂h1 = w1: multiply by w1": "∂ŷ/∂h1 = w1입니다: w1을 곱하세요",
     "with b1 = {b1}": "(b1 = {b1}일 때)",
     "returned an array of shape {shape}, expected one number": (
-        "반환값이 수 하나가 아니라 모양이 {shape}인 배열입니다"
+        "반환값이 수 하나가 아니라 shape이 {shape}인 배열입니다"
     ),
     "sum over the data points, e.g. np.sum(...)": "데이터 점들에 대해 더하세요. 예: np.sum(...)",
     "returned {value}, expected one number": "반환값이 수 하나가 아닙니다: {value}",
@@ -221,7 +221,7 @@ KOREAN: dict[str, str] = {
     "end with .to(device)": "마지막에 .to(device)를 붙이세요",
     "model(x) on a (7, 1) batch": "(7, 1) batch에 대한 model(x)",
     "model(x) on a (7, 1) batch gave {shape}, expected (7, 1)": (
-        "(7, 1) batch에 대한 model(x)의 모양이 {shape}입니다. (7, 1)이어야 합니다"
+        "(7, 1) batch에 대한 model(x)의 shape이 {shape}입니다. (7, 1)이어야 합니다"
     ),
     "the last layer must be Linear(256, 1)": "마지막 layer는 Linear(256, 1)이어야 합니다",
     "model(x) gave NaN or inf": "model(x)의 출력에 NaN이나 inf가 있습니다",
@@ -291,11 +291,11 @@ KOREAN: dict[str, str] = {
     ),
     "return the last layer's output itself": "마지막 layer의 출력 자체를 반환하세요",
     "model(X) returned one tensor of shape {shape}, expected two: (max, min)": (
-        "model(X)의 반환값이 (max, min) 두 개가 아니라 모양이 {shape}인 tensor 하나입니다"
+        "model(X)의 반환값이 (max, min) 두 개가 아니라 shape이 {shape}인 tensor 하나입니다"
     ),
     "model(X) returned {value}, expected a pair (max, min)": "model(X)의 반환값이 (max, min) 쌍이 아닙니다: {value}",
     "the model returned a {kind}, expected a tensor of shape ({n}, 1)": (
-        "model의 반환값이 모양 ({n}, 1)인 tensor가 아니라 {kind} 객체입니다"
+        "model의 반환값이 shape ({n}, 1)인 tensor가 아니라 {kind} 객체입니다"
     ),
     "return the network's output tensor (no .tolist(), .item() or .numpy())": (
         "신경망의 출력 tensor를 그대로 반환하세요 (.tolist(), .item(), .numpy() 없이)"
@@ -304,7 +304,7 @@ KOREAN: dict[str, str] = {
         "열 차원을 유지하세요: (N,) 출력에서 (N, 1) 목표값을 빼면 broadcasting으로 (N, N) cost가 됩니다"
     ),
     "the last layer should be Linear(256, 1)": "마지막 layer는 Linear(256, 1)이어야 합니다",
-    "the model returned shape {shape}, expected ({n}, 1)": "model 출력의 모양은 {shape}, 기대값은 ({n}, 1)입니다",
+    "the model returned shape {shape}, expected ({n}, 1)": "model 출력의 shape은 {shape}, 기대값은 ({n}, 1)입니다",
     "expected a trained model, got {value}": "받은 값이 학습된 model이 아닙니다: {value}",
     "return the trained model (an nn.Module), not its class or its state_dict": (
         "클래스나 state_dict가 아니라 학습된 model (nn.Module)을 반환하세요"
