@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import importlib.util
 import os
+import shutil
+import tempfile
 from pathlib import Path
 from types import ModuleType
 
@@ -24,6 +26,17 @@ ROOT = Path(__file__).resolve().parent
 for _variable in ("OMP_NUM_THREADS", "MKL_NUM_THREADS", "OPENBLAS_NUM_THREADS"):
     os.environ[_variable] = "1"
 
+
+#: Where run_task keeps finished training runs (helpers/fit_recipes.py), one folder for the whole run: the
+#: controller makes it before pytest-xdist starts the workers, which inherit it, as do the notebooks' kernels.
+OWN_RUN_CACHE = "COURSE_SUITE_RUN_CACHE" not in os.environ  # False in the workers and in a nested pytest
+if OWN_RUN_CACHE:
+    os.environ["COURSE_SUITE_RUN_CACHE"] = tempfile.mkdtemp(prefix="course-runs-")
+RUN_CACHE = os.environ["COURSE_SUITE_RUN_CACHE"]
+#: Where the same training run is asked for more than once, in different processes: the four executions of
+#: notebook 05 (two editions, two folders) and the claims test's seed 0. Elsewhere every run trains anew (the
+#: reproducibility tests compare two real runs).
+SHARE_RUNS = ("05_exercises.ipynb", "test_claims_05.py")
 
 #: Test files whose tests share one server, virtual environment or costly module fixture: one worker runs each.
 TOGETHER = ("test_browser.py", "test_site.py", "test_install.py", "test_claims_05.py", "test_claims_03_04.py")
@@ -59,6 +72,16 @@ def pytest_runtest_setup(item: pytest.Item) -> None:
         os.environ["COURSE_EXPECT"] = EXPECT[folder]
     else:
         os.environ.pop("COURSE_EXPECT", None)
+    if item.path.name in SHARE_RUNS:
+        os.environ["COURSE_RUN_CACHE"] = RUN_CACHE
+    else:
+        os.environ.pop("COURSE_RUN_CACHE", None)
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    """The process that made the run cache removes it when the run ends: nothing is left behind."""
+    if OWN_RUN_CACHE:
+        shutil.rmtree(RUN_CACHE, ignore_errors=True)
 
 
 @pytest.fixture(scope="session")

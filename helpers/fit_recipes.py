@@ -3,13 +3,21 @@
 A :class:`Recipe` says how to train (scales, cost, optimizer, learning rate, decay, batch, steps);
 :func:`train` trains a network with it on fresh random batches and records cost, error and time.
 ``TASKS`` names each exercise's network, data, error measure and target.
+
+Set the environment variable ``COURSE_RUN_CACHE`` to a folder and :func:`run_task` keeps each finished
+run there, so that other processes asking for the same run (same exercise, recipe, seed, device,
+threads) load it instead of training again: the test suite sets it, and its four executions of
+notebook 05 (two editions, two folders) train each comparison once.
 """
 
 from __future__ import annotations
 
+import hashlib
+import os
 import time
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
+from pathlib import Path
 from typing import Callable, Iterator
 
 import torch
@@ -229,7 +237,41 @@ def run_task(
     """Train exercise ``name`` ('square', 'sin', 'max_min') with ``recipe`` (default: the course's); return the Run."""
     if name not in TASKS:
         raise ValueError(f"name must be one of {sorted(TASKS)}, got {name!r}")
-    task = TASKS[name]
-    return train(
-        task.make_net, task.sample, recipe or COURSE[name], device=device, seed=seed, evaluate=task.error, every=every
-    )
+    task, recipe = TASKS[name], recipe or COURSE[name]
+    saved = _cache_file(name, recipe, device, seed, every)
+    if saved is not None and saved.exists():
+        return _load_run(saved, task, recipe, device, seed)
+    run = train(task.make_net, task.sample, recipe, device=device, seed=seed, evaluate=task.error, every=every)
+    if saved is not None:
+        _save_run(saved, run)
+    return run
+
+
+def _cache_file(name: str, recipe: Recipe, device: torch.device | str, seed: int, every: int) -> Path | None:
+    """Return where ``COURSE_RUN_CACHE`` keeps this run (None when the variable is not set)."""
+    folder = os.environ.get("COURSE_RUN_CACHE")
+    if not folder:
+        return None
+    key = repr((name, recipe, torch.device(device).type, seed, every, torch.get_num_threads(), torch.__version__))
+    return Path(folder) / f"{name}-{hashlib.sha256(key.encode()).hexdigest()[:24]}.pt"
+
+
+def _save_run(file: Path, run: Run) -> None:
+    """Write the run's weights and records to ``file`` (whole, or not at all: other processes may read it)."""
+    net = run.model.net
+    record = {"net": {k: v.cpu() for k, v in net.state_dict().items()}, "costs": run.costs}
+    record |= {"errors": run.errors, "step_seconds": run.step_seconds}
+    file.parent.mkdir(parents=True, exist_ok=True)
+    partial = file.with_suffix(f".{os.getpid()}.part")
+    torch.save(record, partial)
+    os.replace(partial, file)
+
+
+def _load_run(file: Path, task: "Task", recipe: Recipe, device: torch.device | str, seed: int) -> Run:
+    """Return the run saved in ``file``, leaving torch's random state as training it would have."""
+    record = torch.load(file, weights_only=True)
+    torch.manual_seed(seed)
+    net = task.make_net().to(device)
+    net.load_state_dict(record["net"])
+    model = Scaled(net, recipe.x_scale, recipe.y_scale).to(device)
+    return Run(model, record["costs"], [tuple(e) for e in record["errors"]], record["step_seconds"])

@@ -73,6 +73,25 @@ def test_train_is_reproducible_and_seeds_differ():
     assert a.costs == b.costs and a.costs != c.costs
 
 
+def test_run_cache_returns_the_same_run_and_random_state(tmp_path, monkeypatch):
+    recipe = COURSE["sin"].but(num_steps=20)
+    monkeypatch.setenv("COURSE_RUN_CACHE", str(tmp_path))
+    trained = run_task("sin", recipe, device="cpu", seed=5, every=10)
+    after_training = torch.rand(3)
+    assert len(list(tmp_path.glob("sin-*.pt"))) == 1 and not list(tmp_path.glob("*.part"))
+    loaded = run_task("sin", recipe, device="cpu", seed=5, every=10)
+    assert torch.equal(torch.rand(3), after_training)  # the global generator is where training leaves it
+    assert (loaded.costs, loaded.errors, loaded.step_seconds) == (trained.costs, trained.errors, trained.step_seconds)
+    x = torch.linspace(-10, 10, 7).unsqueeze(1)
+    assert torch.equal(loaded.model(x), trained.model(x)) and loaded.model is not trained.model
+    run_task("sin", recipe, device="cpu", seed=6, every=10)  # another seed (or recipe, or device): another file
+    run_task("sin", recipe.but(lr=1e-2), device="cpu", seed=5, every=10)
+    assert len(list(tmp_path.glob("sin-*.pt"))) == 3
+    monkeypatch.delenv("COURSE_RUN_CACHE")
+    again = run_task("sin", recipe, device="cpu", seed=5, every=10)  # no cache: trains, writes nothing
+    assert again.costs == trained.costs and len(list(tmp_path.iterdir())) == 3
+
+
 def test_two_heads_cost_is_the_sum_of_the_heads_costs():
     run = run_task("max_min", COURSE["max_min"].but(num_steps=3), device="cpu", seed=0, every=3)
     torch.manual_seed(0)
