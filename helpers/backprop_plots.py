@@ -12,7 +12,7 @@ from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 
 from .language import t
-from .plotting import MODEL_COLOR, TRUTH_COLOR, to_numpy
+from .plotting import MODEL_COLOR, TRUTH_COLOR, gate_axes, gate_points, to_numpy, use_axes
 from .validate import require_array
 
 SLOPE_COLOR = "tab:green"  # a function's derivative, drawn beside the function
@@ -44,7 +44,7 @@ def plot_layer_gradients(
     """Draw each stack's mean |∂cost/∂W| per layer on a log scale (layer 1 is next to the input); return the axes."""
     if not isinstance(magnitudes, dict) or not magnitudes:
         raise TypeError("magnitudes must be a non-empty dict such as {'sigmoid': [per-layer values]}")
-    ax = ax if ax is not None else plt.subplots(figsize=(6, 3.5))[1]
+    ax = use_axes(ax, (6, 3.5))
     for name, values in magnitudes.items():
         values = to_numpy(values)
         ax.semilogy(np.arange(1, values.size + 1), values, "o-", label=name)
@@ -67,29 +67,17 @@ def plot_decision_regions(
     if not callable(predict):
         raise TypeError(f"predict must be a function of an (M, 2) array, got {type(predict).__name__}")
     X, y = require_array("X", X, shape=(None, 2)), to_numpy(y)
-    ax = ax if ax is not None else plt.subplots(figsize=(4, 4))[1]
+    ax = use_axes(ax, (4, 4))
     grid = np.linspace(-0.5, 1.5, 101)
     g1, g2 = np.meshgrid(grid, grid)
     out = to_numpy(predict(np.column_stack([g1.ravel(), g2.ravel()]))).reshape(g1.shape)
     ax.contourf(g1, g2, out, levels=np.linspace(0, 1, 11), cmap="Greens", alpha=0.5, vmin=0, vmax=1.4)
     if out.min() < 0.5 < out.max():
         ax.contour(g1, g2, out, levels=[0.5], colors=MODEL_COLOR, linewidths=2)
-    for label, marker in ((0, "o"), (1, "s")):
-        pts = X[y == label]
-        ax.scatter(
-            pts[:, 0],
-            pts[:, 1],
-            s=120,
-            marker=marker,
-            color=TRUTH_COLOR if label else "white",
-            edgecolors=TRUTH_COLOR,
-            linewidths=2,
-            label=t("target {label}", label=label),
-            zorder=3,
-        )
+    gate_points(ax, X, y)
     ax.plot([], [], color=MODEL_COLOR, lw=2, label=t("output = 0.5"))
     title = t("Decision regions") if title is None else title
-    ax.set(xlim=(-0.5, 1.5), ylim=(-0.5, 1.5), xlabel="$x_1$", ylabel="$x_2$", title=title, aspect="equal")
+    gate_axes(ax, title)
     ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.14), ncol=3, fontsize="small")
     return ax
 

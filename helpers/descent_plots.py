@@ -14,7 +14,7 @@ from matplotlib.figure import Figure
 
 from .descent import excess_costs, least_squares, line_cost
 from .language import t
-from .plotting import MODEL_COLOR, TRUTH_COLOR, plot_cost_contour, plot_cost_curve
+from .plotting import MODEL_COLOR, TRUTH_COLOR, plot_cost_contour, plot_cost_curve, use_axes
 from .validate import require_array
 
 #: The (a, b) window the figures show: the start (0, 0) and the minimum (17/28, 3.5) of the 'fit' points.
@@ -92,7 +92,7 @@ def plot_descent_1d(
 ) -> Axes:
     """Draw the curve ``f`` over ``x_range`` and the points ``path`` (x values) descent visits, joined by arrows."""
     xs = require_array("path", path).reshape(-1)
-    ax = ax if ax is not None else plt.subplots(figsize=(6, 4))[1]
+    ax = use_axes(ax, (6, 4))
     grid = np.linspace(*x_range, 300)
     ax.plot(grid, f(grid), color=TRUTH_COLOR, label=ylabel)
     ax.plot(xs, f(xs), "o", color=MODEL_COLOR, ms=6, label=t("descent steps"), zorder=3)

@@ -6,7 +6,6 @@
 
 from __future__ import annotations
 
-import matplotlib.pyplot as plt
 import numpy as np
 from matplotlib.artist import Artist
 from matplotlib.axes import Axes
@@ -15,7 +14,7 @@ from matplotlib.legend import Legend
 from .data import truth_table
 from .language import t
 from .perceptron import step_outputs
-from .plotting import TRUTH_COLOR
+from .plotting import TRUTH_COLOR, gate_axes, gate_points, use_axes
 
 Weights = tuple[float, float, float]  # (w1, w2, b)
 WRONG_COLOR = "tab:red"
@@ -102,22 +101,6 @@ def _legend_below(ax: Axes, handles: list[Artist] | None = None) -> Legend:
     )
 
 
-def _points(ax: Axes, X: np.ndarray, y: np.ndarray) -> None:
-    for label, marker in ((0, "o"), (1, "s")):
-        pts = X[y == label]
-        ax.scatter(
-            pts[:, 0],
-            pts[:, 1],
-            s=120,
-            marker=marker,
-            color=TRUTH_COLOR if label else "white",
-            edgecolors=TRUTH_COLOR,
-            linewidths=2,
-            label=t("target {label}", label=label),
-            zorder=3,
-        )
-
-
 def plot_two_layer(
     gate: str, hidden: dict[str, Weights], out: Weights, *, ax: Axes | None = None, title: str | None = None
 ) -> Axes:
@@ -134,7 +117,7 @@ def plot_two_layer(
             f"got {len(hidden)}"
         )
     X, y = truth_table(gate)
-    ax = ax if ax is not None else plt.subplots(figsize=(5, 4))[1]
+    ax = use_axes(ax, (5, 4))
     grid = np.linspace(-0.5, 1.5, 201)
     g1, g2 = np.meshgrid(grid, grid)
     plane = np.column_stack([g1.ravel(), g2.ravel()])
@@ -145,14 +128,7 @@ def plot_two_layer(
     for (name, (w1, w2, b)), color in zip(hidden.items(), _LINE_COLORS):
         ax.contour(g1, g2, w1 * g1 + w2 * g2 + b, levels=[0], colors=color, linestyles="--")
         ax.plot([], [], "--", color=color, label=t("{name} line", name=name))  # legend entry for the contour
-    _points(ax, X, y)
-    ax.set(
-        xlim=(-0.5, 1.5),
-        ylim=(-0.5, 1.5),
-        xlabel="$x_1$",
-        ylabel="$x_2$",
-        aspect="equal",
-        title=t("Two-layer perceptron") if title is None else title,
-    )
+    gate_points(ax, X, y)
+    gate_axes(ax, t("Two-layer perceptron") if title is None else title)
     _legend_below(ax)
     return ax

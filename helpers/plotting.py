@@ -25,10 +25,11 @@ def to_numpy(values: Any, name: str = "values") -> np.ndarray:
     return require_array(name, values).reshape(-1)
 
 
-def _axes(ax: Axes | None) -> Axes:
+def use_axes(ax: Axes | None, figsize: tuple[float, float] = (5, 4)) -> Axes:
+    """Return ``ax``, or the axes of a new figure of ``figsize`` when ``ax`` is None."""
     if ax is not None and not isinstance(ax, Axes):
         raise TypeError(f"ax must be a matplotlib Axes (e.g. from plt.subplots()), got {type(ax).__name__}")
-    return ax if ax is not None else plt.subplots(figsize=(5, 4))[1]
+    return ax if ax is not None else plt.subplots(figsize=figsize)[1]
 
 
 def _same_length(**arrays: np.ndarray) -> None:
@@ -44,28 +45,13 @@ def _range(name: str, values: Any) -> tuple[float, float]:
     return float(low), float(high)
 
 
-def plot_decision_line(
-    X: Any, y: Any, w1: float, w2: float, b: float, *, ax: Axes | None = None, title: str | None = None
-) -> Axes:
-    """Draw 0/1-labelled points in the plane and the line w1·x1 + w2·x2 + b = 0, shading where it outputs 1."""
-    X, y = require_array("X", X, shape=(None, 2)), to_numpy(y, "y")
-    _same_length(X=X, y=y)
-    if not np.isin(y, (0, 1)).all():
-        raise ValueError(f"y must hold the targets 0 and 1, got {sorted(set(y.tolist()))}")
-    w1, w2, b = require_number("w1", w1), require_number("w2", w2), require_number("b", b)
-    ax = _axes(ax)
-    grid = np.linspace(-0.5, 1.5, 201)
-    g1, g2 = np.meshgrid(grid, grid)
-    ax.contourf(
-        g1,
-        g2,
-        (w1 * g1 + w2 * g2 + b > 0).astype(float),
-        levels=[-0.5, 0.5, 1.5],
-        colors=["white", "tab:green"],
-        alpha=0.15,
-    )
-    if w1 != 0 or w2 != 0:
-        ax.contour(g1, g2, w1 * g1 + w2 * g2 + b, levels=[0], colors="tab:green")
+def gate_axes(ax: Axes, title: str) -> None:
+    """Frame ``ax`` around the unit square of a gate's inputs: equal axes, labelled x₁ and x₂, and ``title``."""
+    ax.set(xlim=(-0.5, 1.5), ylim=(-0.5, 1.5), xlabel="$x_1$", ylabel="$x_2$", aspect="equal", title=title)
+
+
+def gate_points(ax: Axes, X: np.ndarray, y: np.ndarray) -> None:
+    """Draw a gate's four input points on ``ax``: an open circle where the target is 0, a filled square where 1."""
     for label, marker in ((0, "o"), (1, "s")):
         pts = X[y == label]
         ax.scatter(
@@ -79,14 +65,32 @@ def plot_decision_line(
             label=t("target {label}", label=label),
             zorder=3,
         )
-    ax.set(
-        xlim=(-0.5, 1.5),
-        ylim=(-0.5, 1.5),
-        xlabel="$x_1$",
-        ylabel="$x_2$",
-        aspect="equal",
-        title=t("Perceptron decision line") if title is None else title,
+
+
+def plot_decision_line(
+    X: Any, y: Any, w1: float, w2: float, b: float, *, ax: Axes | None = None, title: str | None = None
+) -> Axes:
+    """Draw 0/1-labelled points in the plane and the line w1·x1 + w2·x2 + b = 0, shading where it outputs 1."""
+    X, y = require_array("X", X, shape=(None, 2)), to_numpy(y, "y")
+    _same_length(X=X, y=y)
+    if not np.isin(y, (0, 1)).all():
+        raise ValueError(f"y must hold the targets 0 and 1, got {sorted(set(y.tolist()))}")
+    w1, w2, b = require_number("w1", w1), require_number("w2", w2), require_number("b", b)
+    ax = use_axes(ax)
+    grid = np.linspace(-0.5, 1.5, 201)
+    g1, g2 = np.meshgrid(grid, grid)
+    ax.contourf(
+        g1,
+        g2,
+        (w1 * g1 + w2 * g2 + b > 0).astype(float),
+        levels=[-0.5, 0.5, 1.5],
+        colors=["white", "tab:green"],
+        alpha=0.15,
     )
+    if w1 != 0 or w2 != 0:
+        ax.contour(g1, g2, w1 * g1 + w2 * g2 + b, levels=[0], colors="tab:green")
+    gate_points(ax, X, y)
+    gate_axes(ax, t("Perceptron decision line") if title is None else title)
     ax.legend(loc="upper left", bbox_to_anchor=(1.02, 1), fontsize="small")  # beside the plot, off the points
     return ax
 
@@ -108,7 +112,7 @@ def plot_fit(
     if y_model is not None:
         y_model = to_numpy(y_model, "y_model")
         _same_length(x=x, y_model=y_model)
-    ax = _axes(ax)
+    ax = use_axes(ax)
     order = np.argsort(x)
     if points:
         ax.scatter(x, y_true, color=TRUTH_COLOR, zorder=3, label=t("data"))
@@ -135,7 +139,7 @@ def plot_cost_curve(
     arrays = {label: to_numpy(values, "costs") for label, values in curves.items()}
     if not arrays or any(a.size == 0 for a in arrays.values()):
         raise ValueError("costs is empty: pass the list of costs your loop recorded, one per step")
-    ax = _axes(ax)
+    ax = use_axes(ax)
     for label, values in arrays.items():
         ax.plot(values, label=label)
     if log:
@@ -184,7 +188,7 @@ def plot_cost_contour(
         )
     low = max(C.min(), 1e-3)
     heights = np.geomspace(low, C.max(), levels) if low < C.max() else np.linspace(C.min(), C.max(), levels)
-    ax = _axes(ax)
+    ax = use_axes(ax)
     ax.contour(A, B, C, levels=heights, cmap="viridis", linewidths=0.8)
     if p is not None:
         ax.plot(p[:, 0], p[:, 1], ".-", color=MODEL_COLOR, ms=4, lw=1, label=t("descent path"))

@@ -230,7 +230,7 @@ class Lab:
         )
         return box.locator(".noUi-handle").first
 
-    def settled_src(self, image, quiet: float = 2.0, timeout: float = 60) -> str:
+    def settled_src(self, image, quiet: float = 1.0, timeout: float = 60) -> str:
         """Wait until the kernel is idle and ``image``'s src has not changed for ``quiet`` s; return the src."""
         deadline = time.monotonic() + timeout
         self.wait_idle(timeout)

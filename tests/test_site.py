@@ -39,19 +39,10 @@ import build_site  # noqa: E402
 import execute  # noqa: E402
 import slides  # noqa: E402
 import static_assets  # noqa: E402
+from browser_lab import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 from serve import serve  # noqa: E402
 
 SHOTS = ROOT / "outputs" / "screenshots" / "site"
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-dev-shm-usage",
-    "--no-first-run",
-    "--disable-extensions",
-]
 NOTEBOOK = "01_perceptron"
 HANGUL = re.compile(r"[\uac00-\ud7a3]")
 LOCAL = re.compile(r"^(https?://127\.0\.0\.1[:/]|data:|blob:|about:)")
