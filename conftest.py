@@ -40,18 +40,28 @@ SHARE_RUNS = ("05_exercises.ipynb", "test_claims_05.py")
 
 #: Test files whose tests share one server, virtual environment or costly module fixture: one worker runs each.
 TOGETHER = ("test_browser.py", "test_site.py", "test_install.py", "test_claims_05.py", "test_claims_03_04.py")
-#: What starts first (pytest-xdist hands out work in this order): the longest, so that no worker is left
-#: with a long test at the end while the other idles.
+#: What starts first (pytest-xdist hands out work in this order): the longest, so that no worker is left with a
+#: long test at the end while the other idles; and one execution of notebook 05 before its claims test and its
+#: three other executions, which then load its training runs (RUN_CACHE) instead of repeating them.
 FIRST = (
-    "test_site.py",
-    "05_exercises.ipynb",
-    "test_browser.py",
-    "test_install.py",
-    "test_fit_recipes.py",
-    "03_backpropagation.ipynb",
-    "test_claims_05.py",
-    "04_pytorch_basics.ipynb",
-    "test_claims_03_04.py",
+    "tests/test_site.py",
+    "solutions/05_exercises.ipynb",
+    "tests/test_browser.py",
+    "tests/test_install.py",
+    "tests/test_claims_05.py",
+    "tests/test_fit_recipes.py",
+    "solutions/ko/05_exercises.ipynb",
+    "notebooks/05_exercises.ipynb",
+    "notebooks/ko/05_exercises.ipynb",
+    "solutions/03_backpropagation.ipynb",
+    "solutions/ko/03_backpropagation.ipynb",
+    "notebooks/03_backpropagation.ipynb",
+    "notebooks/ko/03_backpropagation.ipynb",
+    "tests/test_claims_03_04.py",
+    "solutions/04_pytorch_basics.ipynb",
+    "solutions/ko/04_pytorch_basics.ipynb",
+    "notebooks/04_pytorch_basics.ipynb",
+    "notebooks/ko/04_pytorch_basics.ipynb",
 )
 
 
@@ -61,8 +71,8 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     for item in items:
         if item.path.suffix == ".ipynb" or item.path.name in TOGETHER:
             item.add_marker(pytest.mark.xdist_group(str(item.path.relative_to(ROOT))))
-    rank = {name: i for i, name in enumerate(FIRST)}
-    items.sort(key=lambda item: rank.get(item.path.name, len(FIRST)))  # stable: a file keeps its order
+    rank = {path: i for i, path in enumerate(FIRST)}
+    items.sort(key=lambda item: rank.get(item.path.relative_to(ROOT).as_posix(), len(FIRST)))  # stable sort
 
 
 @pytest.hookimpl(tryfirst=True)
