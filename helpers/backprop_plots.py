@@ -102,14 +102,15 @@ def plot_xor_training(costs: Any, grad_norms: Any, largest: Any, stuck: Any, *, 
     steps = np.arange(1, panels[0].shape[0] + 1)
     fig, axes = plt.subplots(1, 3, figsize=(15, 4))
     titles = (t("cost per network"), t("gradient norm"), t("largest |weight|"))
-    for ax, values, title in zip(axes, panels, titles):
+    units = ("cost", "‖∇cost‖", "max |w|")  # maths: no t()
+    for ax, values, title, unit in zip(axes, panels, titles, units):
         for k in np.flatnonzero(~stuck):
             ax.loglog(steps, values[:, k], color="gray", lw=0.8, alpha=0.5)
         for k in np.flatnonzero(stuck):
             ax.loglog(steps, values[:, k], color=MODEL_COLOR, lw=1.2)
         if mark_step is not None:
             ax.axvline(mark_step, color="black", ls=":", lw=1)
-        ax.set(title=title, xlabel=t("step"))
+        ax.set(title=title, xlabel=t("step"), ylabel=unit)
     handles = [Line2D([], [], color=MODEL_COLOR, lw=1.2), Line2D([], [], color="gray", lw=0.8)]
     labels = [t("stuck ({n} networks)", n=int(stuck.sum())), t("learned XOR ({n} networks)", n=int((~stuck).sum()))]
     if mark_step is not None:

@@ -26,7 +26,7 @@ from torch import nn
 from .data import sample_max_min, sample_sin, sample_square
 from .fit_checks import TARGETS, max_min_error, sin_error, square_error
 from .language import t
-from .validate import require_count, require_learning_rate
+from .validate import require_count, require_learning_rate, require_number
 
 Sampler = Callable[..., tuple[torch.Tensor, torch.Tensor]]
 
@@ -88,6 +88,9 @@ class Scaled(nn.Module):
 
     def __init__(self, net: nn.Module, x_scale: float, y_scale: float):
         super().__init__()
+        for name, scale in (("x_scale", x_scale), ("y_scale", y_scale)):
+            if not require_number(name, scale) > 0:
+                raise ValueError(f"{name} must be a positive number (1 keeps raw units), got {scale!r}")
         self.net = net
         self.register_buffer("x_scale", torch.tensor(float(x_scale)))  # buffers are saved in the state_dict
         self.register_buffer("y_scale", torch.tensor(float(y_scale)))

@@ -5,8 +5,8 @@ through :func:`t`, whose first argument is the English text, a ``str.format`` te
 Korean catalog (``helpers/ko.py``) maps each English template to its Korean one; a test fails
 when one is missing. The environment variable ``COURSE_LANG=ko`` also switches the language.
 
->>> set_language('ko'); t('{n} steps', n=3)  # doctest: +SKIP
-'3 단계'
+>>> set_language('ko'); t('stuck ({n} networks)', n=3)  # doctest: +SKIP
+'갇힌 신경망 (3개)'
 """
 
 from __future__ import annotations

@@ -57,6 +57,12 @@ def test_scaled_wraps_one_and_two_heads_and_saves_its_scales(tmp_path):
     assert fresh.x_scale.item() == 100 and fresh.y_scale.item() == 10
 
 
+@pytest.mark.parametrize("scales, name", [((0, 1), "x_scale"), ((1, -10), "y_scale"), ((1, float("nan")), "y_scale")])
+def test_scaled_refuses_a_scale_that_is_not_positive(scales, name):
+    with pytest.raises(ValueError, match=name):  # x / 0 would train on NaN without a word
+        Scaled(torch.nn.Linear(1, 1), *scales)
+
+
 def test_train_records_costs_errors_and_time():
     recipe = COURSE["square"].but(num_steps=30)
     run = train(lecture_net, helpers.sample_square, recipe, device="cpu", seed=1, evaluate=lambda m: 1.0, every=10)
