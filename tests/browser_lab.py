@@ -201,19 +201,27 @@ class Lab:
             "nodes => nodes.map(n => n.textContent.trim())",
         )
 
-    def run_all(self, timeout: float = 300) -> list[str]:
-        """Run all cells from the Run menu; wait until none is queued; return every code cell's prompt."""
-        self.page.get_by_role("menuitem", name="Run", exact=True).click()
-        self.page.get_by_role("menuitem", name=re.compile(r"^Run All Cells")).click()
+    def run_all(self, timeout: float = 300, start_within: float = 30) -> list[str]:
+        """Run all cells from the Run menu; wait until none is queued; return every code cell's prompt.
+
+        On a loaded machine the kernel may still be starting when the menu is clicked, and the click is
+        lost: if no cell has started after ``start_within`` seconds, the menu is clicked again.
+        """
         deadline = time.monotonic() + timeout
         started = False
         while time.monotonic() < deadline:
-            prompts = self._prompts()
-            busy = any("*" in p for p in prompts)
-            started = started or busy or all(re.search(r"\d", p) for p in prompts)
-            if started and not busy:
-                return prompts
-            time.sleep(0.5)
+            self.page.get_by_role("menuitem", name="Run", exact=True).click()
+            self.page.get_by_role("menuitem", name=re.compile(r"^Run All Cells")).click()
+            retry = time.monotonic() + start_within
+            while time.monotonic() < min(deadline, retry) or started:
+                prompts = self._prompts()
+                busy = any("*" in p for p in prompts)
+                started = started or busy or all(re.search(r"\d", p) for p in prompts)
+                if started and not busy:
+                    return prompts
+                if time.monotonic() > deadline:
+                    break
+                time.sleep(0.5)
         raise TimeoutError(f"cells still running after {timeout:.0f} s: {self._prompts()}")
 
     def errors(self) -> list[str]:
