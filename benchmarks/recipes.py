@@ -34,7 +34,8 @@ import torch
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # run from a checkout without installing
 
 import helpers  # noqa: E402
-from helpers.fit_recipes import COURSE, LECTURE, TASKS, Recipe, Run, run_task  # noqa: E402
+from helpers.fit_exercises import EXERCISES  # noqa: E402
+from helpers.fit_recipes import COURSE, LECTURE, Recipe, Run, run_task  # noqa: E402
 
 #: Other recipes ``--variants`` measures per exercise, against the same goals (the search behind COURSE["max_min"]).
 VARIANTS = {
@@ -159,8 +160,8 @@ def compare(
     variants: dict[str, Recipe] | None = None,
 ) -> Result:
     """Train both recipes (and any ``variants``) on exercise ``name`` for every seed and print the comparison."""
-    task = TASKS[name]
-    print(f"\n{name}: {TITLES[name]}; error = {task.error_name}; exercise target {task.target:g}")
+    task = EXERCISES[name]
+    print(f"\n{name}: {TITLES[name]}; error = {task.measure}; exercise target {task.target:g}")
     print(f"  lecture: {lecture}")
     lecture_runs = run_recipe(name, lecture, seeds, device, every)
     print(f"  course:  {course}")
@@ -245,7 +246,7 @@ def parse_seeds(text: str) -> list[int]:
 
 def main(argv: list[str] | None = None) -> list[Result]:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--only", default=",".join(TASKS), help="comma-separated exercises (default: all)")
+    parser.add_argument("--only", default=",".join(EXERCISES), help="comma-separated exercises (default: all)")
     parser.add_argument("--seeds", default="0-4", help="'0-4' (default) or '0,3,7'; at least 5 for the README")
     parser.add_argument("--threads", type=int, default=None, help="torch threads (default: torch's own choice)")
     parser.add_argument("--lecture-steps", type=int, default=LECTURE.num_steps, help="default: 10 000")
@@ -258,9 +259,9 @@ def main(argv: list[str] | None = None) -> list[Result]:
     )
     args = parser.parse_args(argv)
     names = [n.strip() for n in args.only.split(",") if n.strip()]
-    unknown = [n for n in names if n not in TASKS]
+    unknown = [n for n in names if n not in EXERCISES]
     if unknown:
-        parser.error(f"--only: unknown exercise(s) {unknown}; choose from {sorted(TASKS)}")
+        parser.error(f"--only: unknown exercise(s) {unknown}; choose from {sorted(EXERCISES)}")
     if args.threads:
         torch.set_num_threads(args.threads)
     seeds = parse_seeds(args.seeds)

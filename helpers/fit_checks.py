@@ -13,9 +13,8 @@ from __future__ import annotations
 
 import math
 from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable, Iterator
+from typing import Any, Iterator
 
 import numpy as np
 import torch
@@ -23,59 +22,12 @@ from torch import nn
 from torch.optim.optimizer import register_optimizer_step_post_hook
 
 from .checks import Todo, Wrong, as_float, judge, learner, returned
-from .data import sample_max_min
+from .fit_exercises import EXERCISES, Exercise, sin_points
+from .fit_exercises import TARGETS as TARGETS  # the notebook imports these from here, with the checkers
+from .fit_exercises import max_min_points as max_min_points
+from .fit_exercises import square_points as square_points
 from .language import t
 from .validate import require_device
-
-#: Each exercise's target: max |error| on the grid (x², sin x), mean |error| of each head on held-out pairs (max/min).
-TARGETS = {"square": 100.0, "sin": 0.1, "max_min": 0.1}
-
-#: The scales a learner is likely to have trained with, (x_scale, y_scale): tried when a model fails on raw numbers.
-SCALES = {"square": (100.0, 10_000.0), "sin": (10.0, 1.0), "max_min": (100.0, 100.0)}
-
-_HELD_OUT_SEED = 2024  # training batches never use this generator
-
-
-def square_points(device: torch.device | str = "cpu") -> tuple[torch.Tensor, torch.Tensor]:
-    """Return ``(x, y)`` of shape (201, 1): x = −100, −99, …, 100 and y = x²."""
-    x = torch.linspace(-100.0, 100.0, 201, device=require_device(device)).reshape(-1, 1)
-    return x, x**2
-
-
-def sin_points(device: torch.device | str = "cpu") -> tuple[torch.Tensor, torch.Tensor]:
-    """Return ``(x, y)`` of shape (201, 1): x = −10, −9.9, …, 10 and y = sin x."""
-    x = torch.linspace(-10.0, 10.0, 201, device=require_device(device)).reshape(-1, 1)
-    return x, torch.sin(x)
-
-
-def max_min_points(device: torch.device | str = "cpu") -> tuple[torch.Tensor, torch.Tensor]:
-    """Return 1000 held-out pairs: X of shape (1000, 2) in [0, 100]², Y of shape (1000, 2) = (max, min)."""
-    return sample_max_min(1000, device=device, generator=torch.Generator().manual_seed(_HELD_OUT_SEED))
-
-
-@dataclass(frozen=True)
-class _Task:
-    name: str
-    solve: str  # the learner-side function the checker calls, for messages
-    points: Callable[[Any], tuple[torch.Tensor, torch.Tensor]]
-    target: float
-    x_scale: float
-    y_scale: float
-    heads: int  # 1: one tensor (N, 1); 2: a tuple (max, min) of two (N, 1) tensors
-
-    def where(self) -> str:
-        """Return how the points read in a message."""
-        return {
-            "fit_square": t("x = −100, −99, …, 100"),
-            "fit_sin": t("201 points of [−10, 10]"),
-            "fit_max_min": t("1000 held-out pairs"),
-        }[self.name]
-
-
-_SQUARE = _Task("fit_square", "solve_square", square_points, TARGETS["square"], *SCALES["square"], 1)
-_SIN = _Task("fit_sin", "solve_sin", sin_points, TARGETS["sin"], *SCALES["sin"], 1)
-_MAX_MIN = _Task("fit_max_min", "solve_max_min", max_min_points, TARGETS["max_min"], *SCALES["max_min"], 2)
-
 
 # -------------------------------------------------------- errors of a model (also for the cells after a checker)
 
@@ -86,7 +38,7 @@ def _device_of(model: Any) -> torch.device | None:
     return tensors[0].device if tensors else None
 
 
-def _errors_or_nan(task: _Task, model: Any) -> list[float]:
+def _errors_or_nan(task: Exercise, model: Any) -> list[float]:
     """Return each head's error on the task's points; for None or a broken model, say why in one line, return NaNs."""
     try:
         X, Y = task.points(_device_of(model) or "cpu")
@@ -101,17 +53,17 @@ def _errors_or_nan(task: _Task, model: Any) -> list[float]:
 
 def square_error(model: Any) -> float:
     """Return max |model(x) − x²| over the 201 grid points (NaN, with one printed line, if there is no usable model)."""
-    return _errors_or_nan(_SQUARE, model)[0]
+    return _errors_or_nan(EXERCISES["square"], model)[0]
 
 
 def sin_error(model: Any) -> float:
     """Return max |model(x) − sin x| over the 201 grid points (NaN, with one printed line, if no usable model)."""
-    return _errors_or_nan(_SIN, model)[0]
+    return _errors_or_nan(EXERCISES["sin"], model)[0]
 
 
 def max_min_errors(model: Any) -> tuple[float, float]:
     """Return the mean |error| of the max head and of the min head on the 1000 held-out pairs (NaN: no usable model)."""
-    error_max, error_min = _errors_or_nan(_MAX_MIN, model)
+    error_max, error_min = _errors_or_nan(EXERCISES["max_min"], model)
     return error_max, error_min
 
 
@@ -120,10 +72,15 @@ def max_min_error(model: Any) -> float:
     return max(max_min_errors(model))
 
 
+def exercise_error(exercise: Exercise, model: Any) -> float:
+    """Return the model's error on ``exercise`` (its worse head's, for two heads); NaN with one line if unusable."""
+    return max(_errors_or_nan(exercise, model))
+
+
 # ---------------------------------------------------------------- what the learner's function returned
 
 
-def _heads(task: _Task, value: Any, n: int) -> list[torch.Tensor]:
+def _heads(task: Exercise, value: Any, n: int) -> list[torch.Tensor]:
     """Return the model's output as a list of (n, 1) float tensors, one per head, or raise Wrong."""
     fix = t("end forward with `return self.max_layer(out), self.min_layer(out)`")
     if task.heads == 1:
@@ -157,7 +114,7 @@ def _heads(task: _Task, value: Any, n: int) -> list[torch.Tensor]:
     return [output.detach().float() for output in outputs]
 
 
-def _outputs(task: _Task, model: Any, X: torch.Tensor) -> list[torch.Tensor]:
+def _outputs(task: Exercise, model: Any, X: torch.Tensor) -> list[torch.Tensor]:
     """Return ``model(X)`` as one (N, 1) tensor per head, or raise Wrong (then the cells after cannot use it)."""
     if not callable(model) or isinstance(model, type):
         raise Wrong(
@@ -220,7 +177,7 @@ def _watching_optimizers() -> Iterator[dict[str, Any]]:
         handle.remove()
 
 
-def _errors(task: _Task, outputs: list[torch.Tensor], Y: torch.Tensor) -> list[float]:
+def _errors(task: Exercise, outputs: list[torch.Tensor], Y: torch.Tensor) -> list[float]:
     """Return each head's error: max |error| for one head, mean |error| for two."""
     errors = [(output - Y[:, i : i + 1]).abs() for i, output in enumerate(outputs)]
     return [e.max().item() if task.heads == 1 else e.mean().item() for e in errors]
@@ -253,7 +210,7 @@ def _diverged(costs: np.ndarray, lr: Any) -> tuple[str, str] | None:
     return None
 
 
-def _scaled_meaning(task: _Task, model: Any, X: torch.Tensor, Y: torch.Tensor) -> tuple[str, str] | None:
+def _scaled_meaning(task: Exercise, model: Any, X: torch.Tensor, Y: torch.Tensor) -> tuple[str, str] | None:
     """Return (how the model was meant to be fed, hint) if a rescaled call of it fits ``Y``, else None."""
     xs, ys = task.x_scale, task.y_scale
     wrap = t("wrap the trained net: Scaled(net, {xs}, {ys}) takes raw x and returns raw y", xs=f"{xs:g}", ys=f"{ys:g}")
@@ -291,7 +248,7 @@ def _scaled_meaning(task: _Task, model: Any, X: torch.Tensor, Y: torch.Tensor) -
 
 
 def _diagnose(
-    task: _Task, model: Any, outputs: list[torch.Tensor], X: torch.Tensor, Y: torch.Tensor, seen: dict[str, Any]
+    task: Exercise, model: Any, outputs: list[torch.Tensor], X: torch.Tensor, Y: torch.Tensor, seen: dict[str, Any]
 ) -> tuple[str, str]:
     """Return (problem, hint) for a model whose predictions do not follow the targets at all."""
     if task.heads == 2:
@@ -345,7 +302,7 @@ def _diagnose(
 # ---------------------------------------------------------------- the checkers
 
 
-def _check_fit(solve: Any, task: _Task, device: torch.device, kept: list[Any]) -> str:
+def _check_fit(solve: Any, task: Exercise, device: torch.device, kept: list[Any]) -> str:
     with _watching_optimizers() as seen:
         result = learner(solve, what=f"{task.solve}()", bound="training")
     if not isinstance(result, (tuple, list)) or len(result) != 2:
@@ -395,9 +352,9 @@ def _check_fit(solve: Any, task: _Task, device: torch.device, kept: list[Any]) -
     )
 
 
-def _run(task: _Task, solve: Any, device: Any) -> tuple[Any, Any]:
+def _run(task: Exercise, solve: Any, device: Any) -> tuple[Any, Any]:
     kept: list[Any] = [None, None]
-    print(judge(task.name, _check_fit, solve, task, require_device(device), kept))
+    print(judge(f"fit_{task.name}", _check_fit, solve, task, require_device(device), kept))
     return kept[0], kept[1]
 
 
@@ -406,17 +363,17 @@ def check_square(solve_square: Any, device: torch.device | str) -> tuple[Any, An
 
     >>> square_model, square_costs = check_square(solve_square, device)  # doctest: +SKIP
     """
-    return _run(_SQUARE, solve_square, device)
+    return _run(EXERCISES["square"], solve_square, device)
 
 
 def check_sin(solve_sin: Any, device: torch.device | str) -> tuple[Any, Any]:
     """Run ``solve_sin()``, print the verdict (max |model(x) − sin x| ≤ 0.1 on [−10, 10]), return its (model, costs)."""
-    return _run(_SIN, solve_sin, device)
+    return _run(EXERCISES["sin"], solve_sin, device)
 
 
 def check_max_min(solve_max_min: Any, device: torch.device | str) -> tuple[Any, Any]:
     """Run ``solve_max_min()``, print the verdict (each head's mean |error| ≤ 0.1), return its (model, costs)."""
-    return _run(_MAX_MIN, solve_max_min, device)
+    return _run(EXERCISES["max_min"], solve_max_min, device)
 
 
 # ---------------------------------------------------------------- save and load
@@ -495,7 +452,7 @@ def _check_save_load(save_and_load: Any, model: Any, path: Path, device: torch.d
             t("build the fresh model exactly like the trained one: no .double() or .half()"),
         )
     x, _ = sin_points(device)
-    (out,) = _outputs(_SIN, loaded, x)
+    (out,) = _outputs(EXERCISES["sin"], loaded, x)
     kept[0] = loaded
     if not _same_state(loaded.state_dict(), saved):
         raise Wrong(

@@ -2,7 +2,7 @@
 
 A :class:`Recipe` says how to train (scales, cost, optimizer, learning rate, decay, batch, steps);
 :func:`train` trains a network with it on fresh random batches and records cost, error and time.
-``TASKS`` names each exercise's network, data, error measure and target.
+Each exercise's network, data and target come from ``fit_exercises.EXERCISES``.
 
 Set the environment variable ``COURSE_RUN_CACHE`` to a folder and :func:`run_task` keeps each finished
 run there, so that other processes asking for the same run (same exercise, recipe, seed, device,
@@ -23,8 +23,10 @@ from typing import Callable, Iterator
 import torch
 from torch import nn
 
-from .data import sample_max_min, sample_sin, sample_square
-from .fit_checks import TARGETS, max_min_error, sin_error, square_error
+from .fit_checks import exercise_error
+from .fit_exercises import EXERCISES, Exercise
+from .fit_exercises import MaxMinNet as MaxMinNet  # notebook 05 and the tests import the networks from here
+from .fit_exercises import lecture_net as lecture_net
 from .language import t
 from .validate import require_count, require_learning_rate, require_number
 
@@ -100,30 +102,6 @@ class Scaled(nn.Module):
         if isinstance(out, (tuple, list)):
             return tuple(head * self.y_scale for head in out)
         return out * self.y_scale
-
-
-def lecture_net(n_inputs: int = 1) -> nn.Sequential:
-    """Return the lecture's network: Linear(n_inputs, 256)–ReLU–Linear(256, 256)–ReLU–Linear(256, 1)."""
-    return nn.Sequential(nn.Linear(n_inputs, 256), nn.ReLU(), nn.Linear(256, 256), nn.ReLU(), nn.Linear(256, 1))
-
-
-class MaxMinNet(nn.Module):
-    """The lecture's two-head network, with its names (trunk ``layer``, heads ``max_layer``, ``min_layer``).
-
-    ``forward`` returns ``(y_max, y_min)``, each of shape (N, 1).
-    """
-
-    def __init__(self):
-        super().__init__()
-        self.layer = nn.Sequential(
-            nn.Linear(2, 256), nn.ReLU(), nn.Linear(256, 256), nn.ReLU(), nn.Linear(256, 256), nn.ReLU()
-        )
-        self.max_layer = nn.Sequential(nn.Linear(256, 256), nn.ReLU(), nn.Linear(256, 1))
-        self.min_layer = nn.Sequential(nn.Linear(256, 256), nn.ReLU(), nn.Linear(256, 1))
-
-    def forward(self, x: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
-        out = self.layer(x)
-        return self.max_layer(out), self.min_layer(out)
 
 
 @dataclass
@@ -216,35 +194,25 @@ def train(
     return run
 
 
-@dataclass(frozen=True)
-class Task:
-    """One exercise: its network, its data sampler, its error measure (raw units) and its target."""
-
-    make_net: Callable[[], nn.Module]
-    sample: Sampler
-    error: Callable[[nn.Module], float]
-    target: float
-    error_name: str
-
-
-TASKS = {
-    "square": Task(lecture_net, sample_square, square_error, TARGETS["square"], "max |error| on x = -100..100"),
-    "sin": Task(lecture_net, sample_sin, sin_error, TARGETS["sin"], "max |error| on 201 points of [-10, 10]"),
-    "max_min": Task(MaxMinNet, sample_max_min, max_min_error, TARGETS["max_min"], "worse head's mean |error|"),
-}
-
-
 def run_task(
     name: str, recipe: Recipe | None = None, *, device: torch.device | str, seed: int = 0, every: int = 25
 ) -> Run:
     """Train exercise ``name`` ('square', 'sin', 'max_min') with ``recipe`` (default: the course's); return the Run."""
-    if name not in TASKS:
-        raise ValueError(f"name must be one of {sorted(TASKS)}, got {name!r}")
-    task, recipe = TASKS[name], recipe or COURSE[name]
+    if name not in EXERCISES:
+        raise ValueError(f"name must be one of {sorted(EXERCISES)}, got {name!r}")
+    exercise, recipe = EXERCISES[name], recipe or COURSE[name]
     saved = _cache_file(name, recipe, device, seed, every)
     if saved is not None and saved.exists():
-        return _load_run(saved, task, recipe, device, seed)
-    run = train(task.make_net, task.sample, recipe, device=device, seed=seed, evaluate=task.error, every=every)
+        return _load_run(saved, exercise, recipe, device, seed)
+    run = train(
+        exercise.make_net,
+        exercise.sample,
+        recipe,
+        device=device,
+        seed=seed,
+        evaluate=lambda model: exercise_error(exercise, model),
+        every=every,
+    )
     if saved is not None:
         _save_run(saved, run)
     return run
@@ -270,11 +238,11 @@ def _save_run(file: Path, run: Run) -> None:
     os.replace(partial, file)
 
 
-def _load_run(file: Path, task: "Task", recipe: Recipe, device: torch.device | str, seed: int) -> Run:
+def _load_run(file: Path, exercise: Exercise, recipe: Recipe, device: torch.device | str, seed: int) -> Run:
     """Return the run saved in ``file``, leaving torch's random state as training it would have."""
     record = torch.load(file, weights_only=True)
     torch.manual_seed(seed)
-    net = task.make_net().to(device)
+    net = exercise.make_net().to(device)
     net.load_state_dict(record["net"])
     model = Scaled(net, recipe.x_scale, recipe.y_scale).to(device)
     return Run(model, record["costs"], [tuple(e) for e in record["errors"]], record["step_seconds"])

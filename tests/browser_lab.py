@@ -41,6 +41,25 @@ LAB_SETTINGS = {
 }
 
 
+@contextlib.contextmanager
+def headless_chromium(env: dict[str, str] | None = None) -> Iterator[object]:
+    """Yield headless Chromium (the Debian build) under Playwright, with ``env`` added; close both afterwards."""
+    from playwright.sync_api import sync_playwright
+
+    playwright = sync_playwright().start()
+    try:
+        extra = {"env": {**os.environ, **env}} if env else {}
+        chromium = playwright.chromium.launch(
+            executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, timeout=120_000, **extra
+        )
+        try:
+            yield chromium
+        finally:
+            chromium.close()
+    finally:
+        playwright.stop()
+
+
 # In the page: note when a key is released, then resolve window.__newImage with the seconds until the
 # image (an <img> whose src changes) shows a new picture, or with null after ``timeout`` ms.
 _WATCH_IMAGE = """([img, timeout]) => {

@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Iterator
 
 import pytest
-from browser_lab import CHROMIUM, CHROMIUM_ARGS, Lab, jupyter_lab
+from browser_lab import CHROMIUM, Lab, headless_chromium, jupyter_lab
 
 ROOT = Path(__file__).resolve().parents[1]
 SHOTS = ROOT / "outputs" / "screenshots"
@@ -63,17 +63,8 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, str]
 @pytest.fixture(scope="module")
 def browser(server: tuple[str, str]) -> Iterator[object]:
     """Yield headless Chromium (the Debian build) under Playwright; close both afterwards."""
-    from playwright.sync_api import sync_playwright
-
-    playwright = sync_playwright().start()
-    try:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, timeout=120 * SECONDS)
-        try:
-            yield chromium
-        finally:
-            chromium.close()
-    finally:
-        playwright.stop()
+    with headless_chromium() as chromium:
+        yield chromium
 
 
 @pytest.fixture

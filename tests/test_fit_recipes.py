@@ -17,8 +17,9 @@ import torch
 
 import helpers
 from helpers.fit_checks import TARGETS
+from helpers.fit_exercises import EXERCISES
 from helpers.fit_plots import plot_runs, show_fit, show_max_min
-from helpers.fit_recipes import COURSE, LECTURE, TASKS, MaxMinNet, Recipe, Run, Scaled, lecture_net, run_task, train
+from helpers.fit_recipes import COURSE, LECTURE, MaxMinNet, Recipe, Run, Scaled, lecture_net, run_task, train
 
 matplotlib.use("Agg")
 
@@ -31,7 +32,7 @@ def test_recipes():
         x_scale=1, y_scale=1, mean=False, optimizer="adam", lr=1e-3, cosine=False, batch_size=100, num_steps=10_000
     )
     assert LECTURE.but(num_steps=5).num_steps == 5 and LECTURE.num_steps == 10_000
-    assert set(COURSE) == set(TASKS) == set(TARGETS)
+    assert set(COURSE) == set(EXERCISES) == set(TARGETS)
     assert all(r.mean and r.num_steps <= LECTURE.num_steps // 5 for r in COURSE.values())
 
 

@@ -39,7 +39,7 @@ import build_site  # noqa: E402
 import execute  # noqa: E402
 import slides  # noqa: E402
 import static_assets  # noqa: E402
-from browser_lab import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
+from browser_lab import CHROMIUM, headless_chromium  # noqa: E402
 from serve import serve  # noqa: E402
 
 SHOTS = ROOT / "outputs" / "screenshots" / "site"
@@ -265,20 +265,9 @@ def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[object]:
     NanumGothic is one of its system fonts, as a reader's Korean font would be: RISE's slides are not
     served the course's font, and a machine without a Korean one draws boxes, narrower than Hangul."""
     _skip_or_fail(_missing_browser())
-    from playwright.sync_api import sync_playwright
-
     fonts = static_assets.korean_fontconfig(tmp_path_factory.mktemp("fonts"))
-    playwright = sync_playwright().start()
-    try:
-        chromium = playwright.chromium.launch(
-            executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, timeout=120 * SECONDS, env={**os.environ, **fonts}
-        )
-        try:
-            yield chromium
-        finally:
-            chromium.close()
-    finally:
-        playwright.stop()
+    with headless_chromium(env=fonts) as chromium:
+        yield chromium
 
 
 class Visit:
