@@ -201,8 +201,17 @@ def swallower(*_):
         pass
 
 
+def catcher(*_):
+    while True:  # a loop that retries on any error: `except Exception` must not catch the time limit
+        try:
+            time.sleep(1e9)
+        except Exception:
+            pass
+
+
 @needs_alarm
-@pytest.mark.parametrize("endless", [sleeper, spinner, swallower])
+@pytest.mark.timeout(30)  # if the checker's own bound failed, fail here in 30 s, not after the suite's 600 s
+@pytest.mark.parametrize("endless", [sleeper, spinner, swallower, catcher])
 def test_no_checker_call_hangs(quick: None, endless) -> None:
     started = time.monotonic()
     result = check_double(endless)

@@ -77,6 +77,7 @@ def test_set_seed_takes_numpys_whole_range() -> None:
         ("XOR", [0, 1, 1, 0]),
         ("NAND", [1, 1, 1, 0]),
         ("XNOR", [1, 0, 0, 1]),
+        ("NOR", [1, 0, 0, 0]),
     ],
 )
 def test_truth_tables(gate: str, outputs: list[int]) -> None:

@@ -74,6 +74,21 @@ def test_train_records_costs_errors_and_time():
     assert isinstance(run.model, Scaled) and run.model(torch.zeros(4, 1)).shape == (4, 1)
 
 
+def test_train_measures_the_last_step_even_off_the_grid():
+    run = train(
+        lecture_net, helpers.sample_sin, COURSE["sin"].but(num_steps=35), device="cpu", evaluate=lambda m: 1.0, every=10
+    )
+    assert [step for step, _ in run.errors] == [10, 20, 30, 35]
+
+
+def test_sum_cost_is_batch_size_times_mean_cost():
+    mean, total = (
+        train(lecture_net, helpers.sample_sin, LECTURE.but(num_steps=1, mean=m), device="cpu", seed=2)
+        for m in (True, False)
+    )
+    assert total.costs[0] == pytest.approx(100 * mean.costs[0], rel=1e-5)
+
+
 def test_train_is_reproducible_and_seeds_differ():
     recipe = COURSE["sin"].but(num_steps=20)
     a, b, c = (run_task("sin", recipe, device="cpu", seed=s, every=20) for s in (3, 3, 4))

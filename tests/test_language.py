@@ -15,6 +15,7 @@ import pytest
 import helpers
 from helpers import language
 from helpers.ko import KOREAN
+from helpers.language import set_language, t
 
 HELPERS = Path(helpers.__file__).resolve().parent
 HANGUL = re.compile(r"[\uac00-\ud7a3]")
@@ -40,6 +41,17 @@ def fields(template: str) -> set[str]:
 
 def test_the_helpers_show_sentences_through_t() -> None:
     assert len(templates()) > 100
+
+
+def test_t_speaks_the_language_set_and_english_by_default() -> None:
+    try:
+        assert t("stuck ({n} networks)", n=3) == "stuck (3 networks)"
+        set_language("ko")
+        assert t("stuck ({n} networks)", n=3) == "갇힌 신경망 (3개)"
+        assert t("a sentence with no Korean") == "a sentence with no Korean"  # English until it has one
+    finally:
+        set_language("en")
+    assert t("mean cost") == "mean cost"
 
 
 def test_every_english_template_has_a_korean_one_with_the_same_fields() -> None:
