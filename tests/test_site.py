@@ -4,8 +4,7 @@ The first tests need no browser: slide types from a notebook's structure (tools/
 static view of an executed notebook (tools/execute.py).
 
 The browser tests build a small site, notebook 01 in both editions (executed by tools/execute.py,
-reused from build/executed/ when nothing changed; while solutions/ko/ does not exist, a Korean
-stand-in made from the executed English notebook takes its place), serve it on 127.0.0.1 and open
+reused from build/executed/ when nothing changed), serve it on 127.0.0.1 and open
 every page and deck in headless Chromium (Debian's /usr/bin/chromium, driven by the PyPI playwright
 package): no request may leave 127.0.0.1 (such requests are also blocked), no internal link may be
 broken, every figure must load, Korean pages must hold Korean text, and every slide of the decks
@@ -211,43 +210,13 @@ def _skip_or_fail(reason: str | None) -> None:
         pytest.skip(reason)
 
 
-def korean_stand_in(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
-    """Return a stand-in for the Korean edition of an executed notebook: its prose marked in Korean.
-
-    Only for these tests, while solutions/ko/ does not exist; outputs stay English.
-    """
-    nb = nbformat.from_dict(nb)
-    for cell in nb.cells:
-        if cell.cell_type != "markdown":
-            continue
-        lines = []
-        for line in cell.source.splitlines():
-            if line.startswith("#"):
-                lines.append(line.replace("Perceptron", "퍼셉트론") + " (한국어판)")
-            elif line.strip() and not line.startswith(("$$", "|", "```", "[![", "-", "x1", "x2", " ")):
-                lines.append("한국어판 시험용 문장입니다. " + line)
-            else:
-                lines.append(line)
-        cell.source = "\n".join(lines)
-    nb.metadata["course_build"] = {"edition": "ko", "stand_in": True}
-    return nb
-
-
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict]:
     """Build the site (and decks) of notebook 01 in both editions into a temporary folder; return it and its summary."""
     _skip_or_fail(_missing_browser() or _missing_site())
     tmp = tmp_path_factory.mktemp("site")
     started = time.monotonic()
-    executed = {"en": [execute.ensure(ROOT / "solutions" / f"{NOTEBOOK}.ipynb", "en")]}
-    korean = ROOT / execute.EDITIONS["ko"] / f"{NOTEBOOK}.ipynb"
-    if korean.exists():
-        executed["ko"] = [execute.ensure(korean, "ko")]
-    else:
-        stand_in = tmp / "executed-ko" / f"{NOTEBOOK}.ipynb"
-        stand_in.parent.mkdir()
-        nbformat.write(korean_stand_in(nbformat.read(executed["en"][0], as_version=4)), stand_in)
-        executed["ko"] = [stand_in]
+    executed = {e: [execute.ensure(ROOT / folder / f"{NOTEBOOK}.ipynb", e)] for e, folder in execute.EDITIONS.items()}
     built = time.monotonic()
     summary = build_site.build_site(out=tmp / "site", sources=tmp / "src", executed=executed, log=lambda *_: None)
     print(
