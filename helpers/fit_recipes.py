@@ -229,9 +229,8 @@ def _cache_file(name: str, recipe: Recipe, device: torch.device | str, seed: int
 
 def _save_run(file: Path, run: Run) -> None:
     """Write the run's weights and records to ``file`` (whole, or not at all: other processes may read it)."""
-    net = run.model.net
-    record = {"net": {k: v.cpu() for k, v in net.state_dict().items()}, "costs": run.costs}
-    record |= {"errors": run.errors, "step_seconds": run.step_seconds}
+    weights = {key: value.cpu() for key, value in run.model.net.state_dict().items()}
+    record = {"net": weights, "costs": run.costs, "errors": run.errors, "step_seconds": run.step_seconds}
     file.parent.mkdir(parents=True, exist_ok=True)
     partial = file.with_suffix(f".{os.getpid()}.part")
     torch.save(record, partial)
