@@ -38,10 +38,10 @@ RUN_CACHE = os.environ["COURSE_SUITE_RUN_CACHE"]
 #: reproducibility tests compare two real runs).
 SHARE_RUNS = ("05_exercises.ipynb", "test_claims_05.py")
 
-#: Test files whose tests share one server, virtual environment or costly module fixture: one worker runs each.
-TOGETHER = ("test_browser.py", "test_site.py", "test_install.py", "test_claims_05.py", "test_claims_03_04.py")
-#: What starts first (pytest-xdist hands out work in this order): the longest, so that no worker is left with a
-#: long test at the end while the other idles; and one execution of notebook 05 before its claims test and its
+#: What starts first. pytest-xdist's ``--dist loadfile`` (pyproject.toml) gives each file to one worker, whole: a
+#: notebook's cells share one kernel, and the browser, site, install and claims tests share a server, a virtual
+#: environment or a costly fixture. Files go out in this order: the longest first, so that no worker is left with a
+#: long file at the end while the other idles; and one execution of notebook 05 before its claims test and its
 #: three other executions, which then load its training runs (RUN_CACHE) instead of repeating them.
 FIRST = (
     "tests/test_site.py",
@@ -65,18 +65,42 @@ FIRST = (
 )
 
 
-@pytest.hookimpl(tryfirst=True)  # before pytest-xdist reads the groups
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """Keep each notebook's cells (one kernel) and each file of TOGETHER on one worker; start the longest first."""
-    for item in items:
-        if item.path.suffix == ".ipynb" or item.path.name in TOGETHER:
-            item.add_marker(pytest.mark.xdist_group(str(item.path.relative_to(ROOT))))
+    """Start the longest files first (FIRST); a file's tests keep their order."""
     rank = {path: i for i, path in enumerate(FIRST)}
     items.sort(key=lambda item: rank.get(item.path.relative_to(ROOT).as_posix(), len(FIRST)))  # stable sort
 
 
+#: The number of the last cell of each notebook that started in this process.
+_last_cell: dict[Path, int] = {}
+
+
+def _check_cell_order(item: pytest.Item) -> None:
+    """Fail a notebook cell whose previous cell did not run just before it, in this process.
+
+    A notebook's cells share one kernel, so a cell whose predecessors ran elsewhere (another worker) or not yet
+    would fail with a misleading NameError, or pass against the wrong state. This says what really went wrong.
+    """
+    number = getattr(item, "cell_num", None)  # nbval's cell item
+    if number is None:
+        return
+    last = _last_cell.get(item.path, -1)
+    if number != last + 1:
+        where = os.environ.get("PYTEST_XDIST_WORKER", "this process")
+        before = "no cell of this notebook" if last < 0 else f"cell {last}"
+        pytest.fail(
+            f"notebook cells out of order: cell {number} of {item.path.relative_to(ROOT)} started in {where} after "
+            f"{before}. A notebook's cells share one kernel: they must all run in one process, in order. Run the "
+            "whole notebook (no -k or deselection of its cells), with pyproject's --dist loadfile or -n 0 "
+            "(--dist loadgroup stopped grouping with pytest 9.2: pytest-xdist issue 1386).",
+            pytrace=False,
+        )
+    _last_cell[item.path] = number
+
+
 @pytest.hookimpl(tryfirst=True)
 def pytest_runtest_setup(item: pytest.Item) -> None:
+    _check_cell_order(item)
     folder = item.path.relative_to(ROOT).parts[0] if item.path.suffix == ".ipynb" else None
     if folder in EXPECT:  # solutions/ and solutions/ko/, notebooks/ and notebooks/ko/
         os.environ["COURSE_EXPECT"] = EXPECT[folder]
