@@ -116,9 +116,16 @@ def _request(url: str, token: str, method: str = "GET") -> bytes:
 
 @contextlib.contextmanager
 def jupyter_lab(
-    root: Path, scratch: Path, env: dict[str, str] | None = None, start_timeout: float = 120
+    root: Path,
+    scratch: Path,
+    env: dict[str, str] | None = None,
+    start_timeout: float = 120,
+    command: list[str] | None = None,
 ) -> Iterator[tuple[str, str]]:
-    """Run JupyterLab serving ``root``; yield ``(base_url, token)``; always stop it and its kernels."""
+    """Run JupyterLab serving ``root``; yield ``(base_url, token)``; always stop it and its kernels.
+
+    ``command`` starts JupyterLab (default: this Python's ``jupyter lab``); the server's options follow it.
+    """
     port, token = _free_port(), secrets.token_hex(16)
     settings = scratch / "lab-settings"
     for name, values in LAB_SETTINGS.items():
@@ -128,10 +135,7 @@ def jupyter_lab(
     for folder in ("config", "runtime", "workspaces"):
         (scratch / folder).mkdir(exist_ok=True)
     cmd = [
-        sys.executable,
-        "-m",
-        "jupyter",
-        "lab",
+        *(command or [sys.executable, "-m", "jupyter", "lab"]),
         "--no-browser",
         "--ip=127.0.0.1",
         f"--port={port}",

@@ -8,6 +8,7 @@ from __future__ import annotations
 import ast
 import json
 import shutil
+import tomllib
 from pathlib import Path
 
 import nbformat
@@ -46,15 +47,22 @@ def test_student_notebooks_ship_without_outputs_solutions_or_hidden_tests(build)
 
 
 def test_badges_point_at_their_own_notebook_and_setup_cells_are_identical(build) -> None:
-    setups = set()
-    for folder in ("solutions", "notebooks"):
+    setups, tag = set(), build.release_tag()
+    for folder in ("solutions", "notebooks", "solutions/ko", "notebooks/ko"):
         for path in (ROOT / folder).glob("*.ipynb"):
             nb = nbformat.read(path, as_version=4)
-            badge = f"/blob/main/{folder}/{path.name})"
+            badge = f"/blob/{tag}/{folder}/{path.name})"
             assert badge in nb.cells[0].source and nb.cells[0].source.count("colab-badge.svg") == 1, path
             assert nb.cells[1].source.startswith(build.SETUP_FIRST_LINE), path
             setups.add(nb.cells[1].source)
-    assert setups == {build.setup_source(build.repository_url())}
+    assert setups == {build.setup_source(build.repository_url(), tag)}
+
+
+def test_colab_installs_the_helpers_of_the_release_named_by_the_package_version(build) -> None:
+    version = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["version"]
+    assert build.release_tag() == f"v{version}"
+    cell = build.setup_source(build.repository_url(), build.release_tag())
+    assert f'.git@v{version}"' in cell, cell
 
 
 def _torch_loads(source: str) -> list[ast.Call]:

@@ -199,7 +199,7 @@ def _missing_site() -> str | None:
             return f"node_modules/{package} is missing and there is no npm to install it (then: npm ci)"
     for module in ("sphinx", "myst_nb", "sphinx_book_theme"):
         if importlib.util.find_spec(module) is None:
-            return f"the site's packages are missing (pip install -r requirements.txt): no {module}"
+            return f"the site's packages are missing (pip install -r requirements-dev.txt): no {module}"
     return None
 
 
@@ -387,7 +387,7 @@ def test_rise_presents_both_editions_with_live_code(browser, tmp_path: Path) -> 
     _skip_or_fail(
         None
         if importlib.util.find_spec("jupyterlab_rise")
-        else "jupyterlab-rise is not installed (pip install -r requirements.txt)"
+        else "jupyterlab-rise is not installed (pip install -r requirements-dev.txt)"
     )
     from browser_lab import jupyter_lab  # tests/browser_lab.py: JupyterLab on 127.0.0.1, stopped with its kernels
 

@@ -17,7 +17,7 @@ ROOT = Path(__file__).resolve().parents[1]
 
 def ruff(*args: str) -> subprocess.CompletedProcess:
     if shutil.which("ruff") is None and subprocess.run([sys.executable, "-m", "ruff", "--version"]).returncode:
-        pytest.fail("ruff is not installed: pip install -r requirements.txt")
+        pytest.fail("ruff is not installed: pip install -r requirements-dev.txt")
     return subprocess.run([sys.executable, "-m", "ruff", *args], cwd=ROOT, capture_output=True, text=True)
 
 

@@ -22,7 +22,9 @@ for RISE and the static decks, and ``solutions/rise.css`` (RISE's style) is copi
 ``solutions/ko/``. A markdown cell with a heading below its first line is an error (in either
 edition): a heading starts a cell, so that each section and exercise starts a slide.
 
-The repository URL is read from one place, ``[project.urls] Repository`` in pyproject.toml.
+The repository URL and the release are read from one place, pyproject.toml (``[project.urls] Repository`` and
+``version``): the badge, the glossary link and the Colab setup cell all point at the release tag ``v<version>``, so
+that a notebook opened in Colab installs the helpers it was written for.
 ``--check`` writes nothing and exits 1 if any file would change.
 """
 
@@ -35,10 +37,10 @@ import json
 import re
 import shutil
 import sys
+import tomllib
 from pathlib import Path
 
 import nbformat
-import tomllib
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # tools/ is not a package
 import editions  # noqa: E402
@@ -46,7 +48,7 @@ from slides import add_slideshow, heading_problems  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 EDITIONS = {"en": "", "ko": "ko/"}  # edition → its subfolder of solutions/ and notebooks/
-GLOSSARY = "[용어집 (glossary)]({url}/blob/main/GLOSSARY.md)"
+GLOSSARY = "[용어집 (glossary)]({url}/blob/{ref}/GLOSSARY.md)"
 BEGIN, END = "### BEGIN SOLUTION", "### END SOLUTION"
 BEGIN_HIDDEN, END_HIDDEN = "### BEGIN HIDDEN TESTS", "### END HIDDEN TESTS"
 MARKERS = {
@@ -72,21 +74,29 @@ class BuildError(ValueError):
     """A notebook cannot be read, or the command names a notebook that does not exist."""
 
 
+def _project(root: Path) -> dict:
+    return tomllib.loads((root / "pyproject.toml").read_text())["project"]
+
+
 def repository_url(root: Path = ROOT) -> str:
     """Return the repository URL from pyproject.toml, without a trailing slash or .git."""
-    project = tomllib.loads((root / "pyproject.toml").read_text())["project"]
-    return project["urls"]["Repository"].rstrip("/").removesuffix(".git")
+    return _project(root)["urls"]["Repository"].rstrip("/").removesuffix(".git")
 
 
-def colab_badge(url: str, path: str) -> str:
-    """Return the markdown of an 'Open in Colab' badge for ``path`` (e.g. 'notebooks/01_perceptron.ipynb')."""
+def release_tag(root: Path = ROOT) -> str:
+    """Return the git tag of the release the notebooks belong to: 'v' + pyproject's version, e.g. 'v0.1.0'."""
+    return "v" + _project(root)["version"]
+
+
+def colab_badge(url: str, path: str, ref: str) -> str:
+    """Return the markdown of an 'Open in Colab' badge for ``path`` (e.g. 'notebooks/01_x.ipynb') at ``ref``."""
     github = url.split("://", 1)[1].removeprefix("github.com/")
-    target = f"https://colab.research.google.com/github/{github}/blob/main/{path}"
+    target = f"https://colab.research.google.com/github/{github}/blob/{ref}/{path}"
     return f"[![Open In Colab](https://colab.research.google.com/assets/{BADGE_MARK})]({target})"
 
 
-def setup_source(url: str) -> str:
-    """Return the Colab setup cell: installs ``helpers`` from the repository, only inside Colab."""
+def setup_source(url: str, ref: str) -> str:
+    """Return the Colab setup cell: installs ``helpers`` as of the release ``ref``, only inside Colab."""
     return "\n".join(
         [
             SETUP_FIRST_LINE,
@@ -95,7 +105,7 @@ def setup_source(url: str) -> str:
             'if "google.colab" in sys.modules:',
             "    import subprocess",
             "",
-            f'    package = "git+{url}.git"',
+            f'    package = "git+{url}.git@{ref}"',
             '    subprocess.run([sys.executable, "-m", "pip", "install", "-q", package], check=True)',
         ]
     )
@@ -183,7 +193,9 @@ def fingerprint(nb: nbformat.NotebookNode) -> str:
     return hashlib.sha256(json.dumps(cells, ensure_ascii=False).encode()).hexdigest()[:16]
 
 
-def _with_header(nb: nbformat.NotebookNode, url: str, path: str, under_badge: str = "") -> nbformat.NotebookNode:
+def _with_header(
+    nb: nbformat.NotebookNode, url: str, ref: str, path: str, under_badge: str = ""
+) -> nbformat.NotebookNode:
     """Return ``nb`` with outputs cleared, the badge (and ``under_badge``) under the title, the setup cell second."""
     nb = nbformat.from_dict(nb)  # deep copy
     cells = [c for c in nb.cells if not (c.cell_type == "code" and c.source.startswith(SETUP_FIRST_LINE))]
@@ -192,9 +204,9 @@ def _with_header(nb: nbformat.NotebookNode, url: str, path: str, under_badge: st
     title, *rest = [line for line in cells[0].source.splitlines() if BADGE_MARK not in line and line != under_badge]
     while rest and not rest[0].strip():
         rest.pop(0)
-    header = [title, "", colab_badge(url, path)] + ([under_badge] if under_badge else [])
+    header = [title, "", colab_badge(url, path, ref)] + ([under_badge] if under_badge else [])
     cells[0].source = "\n".join(header + ([""] + rest if rest else []))
-    setup = nbformat.v4.new_code_cell(setup_source(url), id="colab-setup")
+    setup = nbformat.v4.new_code_cell(setup_source(url, ref), id="colab-setup")
     for cell in cells:
         if cell.cell_type == "code":
             cell.outputs, cell.execution_count = [], None
@@ -238,7 +250,7 @@ def student_copy(nb: nbformat.NotebookNode, where: str) -> nbformat.NotebookNode
     return nb
 
 
-def build(solution: Path, url: str, root: Path = ROOT) -> dict[str, str]:
+def build(solution: Path, url: str, ref: str, root: Path = ROOT) -> dict[str, str]:
     """Return ``{relative path: text}`` of the files made from one solution: solution and student copy per edition."""
     english, catalog = read(solution), root / "translations" / "ko"
     versions = [("en", english)]
@@ -248,13 +260,15 @@ def build(solution: Path, url: str, root: Path = ROOT) -> dict[str, str]:
         )
     files = {}
     for edition, nb in versions:
-        folder, under_badge = EDITIONS[edition], GLOSSARY.format(url=url) if edition == "ko" else ""
+        folder, under_badge = EDITIONS[edition], GLOSSARY.format(url=url, ref=ref) if edition == "ko" else ""
         sol_path, student_path = f"solutions/{folder}{solution.name}", f"notebooks/{folder}{solution.name}"
-        sol = add_slideshow(_with_header(nb, url, sol_path, under_badge))
+        sol = add_slideshow(_with_header(nb, url, ref, sol_path, under_badge))
         problems = heading_problems(sol, sol_path)
         if problems:
             raise BuildError("\n".join(problems))
-        student = student_copy(_with_header(nb, url, student_path, under_badge), f"solutions/{folder}{solution.name}")
+        student = student_copy(
+            _with_header(nb, url, ref, student_path, under_badge), f"solutions/{folder}{solution.name}"
+        )
         files[sol_path], files[student_path] = nbformat.writes(sol) + "\n", nbformat.writes(student) + "\n"
     return files
 
@@ -268,10 +282,10 @@ def plan(root: Path = ROOT, names: list[str] | None = None) -> dict[Path, str]:
         raise BuildError(
             f"no solution named {', '.join(sorted(unknown))}: choose from {', '.join(s.stem for s in solutions)}"
         )
-    url, files = repository_url(root), {}
+    url, ref, files = repository_url(root), release_tag(root), {}
     for solution in solutions:
         if not wanted or solution.stem in wanted:
-            files.update({root / path: text for path, text in build(solution, url, root).items()})
+            files.update({root / path: text for path, text in build(solution, url, ref, root).items()})
     style = root / "solutions" / RISE_CSS
     if style.exists() and any(path.parent == root / "solutions" / "ko" for path in files):
         files[root / "solutions" / "ko" / RISE_CSS] = style.read_text()  # RISE reads it from the notebook's folder

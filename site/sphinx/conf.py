@@ -12,9 +12,8 @@ from __future__ import annotations
 
 import json
 import os
-from pathlib import Path
-
 import tomllib
+from pathlib import Path
 
 project = "Neural networks, from the perceptron to PyTorch"
 REPOSITORY = (
