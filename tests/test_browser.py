@@ -38,7 +38,7 @@ def _missing() -> str | None:
     try:
         import playwright.sync_api  # noqa: F401
     except ImportError:
-        return "the PyPI package 'playwright' is not installed (pip install playwright)"
+        return "the PyPI package 'playwright' is not installed (pip install -r requirements-dev.txt)"
     if not CHROMIUM.exists():
         return f"{CHROMIUM} is missing (Debian: apt-get install chromium)"
     return None

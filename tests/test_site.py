@@ -184,7 +184,7 @@ def test_fingerprint_follows_the_notebook_and_the_helpers(tmp_path: Path) -> Non
 def _missing_browser() -> str | None:
     """Return why no browser can run here, or None."""
     if importlib.util.find_spec("playwright") is None:
-        return "the PyPI package 'playwright' is not installed (pip install playwright)"
+        return "the PyPI package 'playwright' is not installed (pip install -r requirements-dev.txt)"
     if not CHROMIUM.exists():
         return f"{CHROMIUM} is missing (Debian: apt-get install chromium)"
     return None
