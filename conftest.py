@@ -40,24 +40,27 @@ SHARE_RUNS = ("05_exercises.ipynb", "test_claims_05.py")
 
 #: What starts first. pytest-xdist's ``--dist loadfile`` (pyproject.toml) gives each file to one worker, whole: a
 #: notebook's cells share one kernel, and the browser, site, install and claims tests share a server, a virtual
-#: environment or a costly fixture. Files go out in this order: the longest first, so that no worker is left with a
-#: long file at the end while the other idles; and one execution of notebook 05 before its claims test and its
-#: three other executions, which then load its training runs (RUN_CACHE) instead of repeating them.
+#: environment or a costly fixture. ``--no-loadscope-reorder`` keeps this order (by default xdist would start the
+#: files with the most tests first, and leave the long files of two or three tests to the end). The longest first,
+#: by their seconds in a quiet run (2-core CPU), so that no worker is left with a long file while the other idles;
+#: and one execution of notebook 05 before its claims test and its three other executions, which then load its
+#: training runs (RUN_CACHE) instead of repeating them. The rest follow in pytest's order.
 FIRST = (
-    "tests/test_site.py",
-    "solutions/05_exercises.ipynb",
-    "tests/test_browser.py",
-    "tests/test_install.py",
-    "tests/test_claims_05.py",
-    "tests/test_fit_recipes.py",
-    "solutions/ko/05_exercises.ipynb",
+    "tests/test_fit_recipes.py",  # 145 s: the seed sweep
+    "solutions/05_exercises.ipynb",  # 29 s
+    "tests/test_claims_05.py",  # 54 s
+    "tests/test_student_setup.py",  # 46 s
+    "tests/test_site.py",  # 44 s
+    "tests/test_browser.py",  # 39 s
+    "tests/test_install.py",  # 34 s
+    "solutions/ko/05_exercises.ipynb",  # 23 s
+    "tests/test_claims_03_04.py",  # 20 s
     "notebooks/05_exercises.ipynb",
     "notebooks/ko/05_exercises.ipynb",
-    "solutions/03_backpropagation.ipynb",
+    "solutions/03_backpropagation.ipynb",  # 03 and 04: 10–15 s each
     "solutions/ko/03_backpropagation.ipynb",
     "notebooks/03_backpropagation.ipynb",
     "notebooks/ko/03_backpropagation.ipynb",
-    "tests/test_claims_03_04.py",
     "solutions/04_pytorch_basics.ipynb",
     "solutions/ko/04_pytorch_basics.ipynb",
     "notebooks/04_pytorch_basics.ipynb",
