@@ -63,6 +63,8 @@ def test_colab_installs_the_helpers_of_the_release_named_by_the_package_version(
     assert build.release_tag() == f"v{version}"
     cell = build.setup_source(build.repository_url(), build.release_tag())
     assert f'.git@v{version}"' in cell, cell
+    for readme in ("README.md", "README.ko.md"):  # their Colab line names the release the notebooks point at
+        assert f"(`v{version}`," in (ROOT / readme).read_text(), f"{readme}: say which release Colab installs"
 
 
 def _torch_loads(source: str) -> list[ast.Call]:
