@@ -53,13 +53,15 @@ if [ "$status" -ne 0 ] || [ "$#" -ne 0 ]; then
     exit 1
 fi
 
-# The lock: every package installed, at its exact version. A local label such as +cpu is dropped, so that
-# the lock fits any build of that version (the CPU build here, a CUDA build on a GPU machine).
+# The lock: every package installed, at its exact version (setuptools too: torch needs a newer one than a
+# new venv has; pip itself aside). A local label such as +cpu is dropped, so that the lock fits any build of
+# that version (the CPU build here, a CUDA build on a GPU machine).
 {
     echo "# The exact versions the course's suite passed with, used as constraints by requirements.txt and"
     echo "# requirements-dev.txt. Written by tools/test_latest.sh --write-lock (README: \"Keeping the set-up green\")."
     echo "# $(date -u +%F), Python $("$py" -c 'import platform; print(platform.python_version())'), $(uname -sm):"
     echo "# $(grep -E '^=+ .*(passed|failed).* =+$' "$log" | tail -1 | tr -d '=' | xargs)"
-    "$py" -m pip freeze --exclude-editable | sed -E 's/^([A-Za-z0-9_.-]+==[^+]+)\+.*$/\1/' | LC_ALL=C sort -f
+    "$py" -m pip freeze --all --exclude-editable | grep -v '^pip==' \
+        | sed -E 's/^([A-Za-z0-9_.-]+==[^+]+)\+.*$/\1/' | LC_ALL=C sort -f
 } > "$LOCK"
 echo "wrote $LOCK ($(grep -c '==' "$LOCK") packages)"
