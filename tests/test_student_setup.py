@@ -5,8 +5,8 @@ the clone's URL (a local ``git clone`` of this repository), in a scratch folder 
 python3. Its fresh virtual environment borrows the packages of the environment running the tests
 (tests/borrow_site.py), so that pip finds the locked versions already there instead of downloading them;
 ``COURSE_FRESH_INSTALL=1`` turns the borrowing off, for a real install (a few minutes, from PyPI). Then each
-README's ``jupyter lab notebooks/…`` must serve its edition's notebook 01, and notebook 01 must run top to bottom
-in that environment. Only what is committed is cloned: commit first.
+README's ``jupyter lab notebooks/…`` must serve its edition's notebook 01, and notebook 01 (Korean) must run top
+to bottom in that environment. Only what is committed is cloned: commit first.
 """
 
 from __future__ import annotations
@@ -88,12 +88,10 @@ def test_the_student_set_up_runs_on_a_machine_without_npm(build, tmp_path: Path)
         with jupyter_lab(root, tmp_path / "lab", env=environ, command=opened) as (base, token):
             listing = json.loads(_request(f"{base}/api/contents/01_perceptron.ipynb?content=0", token))
             assert listing["type"] == "notebook", (lab, listing)
-    for notebook in ("notebooks/01_perceptron.ipynb", "notebooks/ko/01_perceptron.ipynb"):
-        ran = subprocess.run(
-            [bash, "-c", activate + f"jupyter execute {notebook}"],
-            env=environ,
-            capture_output=True,
-            text=True,
-            timeout=600,
-        )
-        assert ran.returncode == 0, f"{notebook}:\n{ran.stdout[-3000:]}\n{ran.stderr[-3000:]}"
+    # Notebook 01 runs top to bottom there. One edition is enough: both share their code (tests/test_editions.py),
+    # and the Korean one also needs the Korean font that the install brings.
+    notebook = "notebooks/ko/01_perceptron.ipynb"
+    ran = subprocess.run(
+        [bash, "-c", activate + f"jupyter execute {notebook}"], env=environ, capture_output=True, text=True, timeout=600
+    )
+    assert ran.returncode == 0, f"{notebook}:\n{ran.stdout[-3000:]}\n{ran.stderr[-3000:]}"
