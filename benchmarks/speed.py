@@ -91,7 +91,7 @@ def part_of(classname: str, name: str) -> str:
     module = classname.rsplit(".", 1)[-1]
     if module == "test_fit_recipes" and "reaches_the_target" in name:
         return "seed sweep (tests/test_fit_recipes.py)"
-    for key in ("test_claims", "test_browser", "test_site", "test_install"):
+    for key in ("test_claims", "test_browser", "test_site", "test_install", "test_student_setup"):
         if module.startswith(key):
             return f"{key}*.py" if key == "test_claims" else f"{module}.py"
     return "unit tests (the rest of tests/)"
@@ -106,6 +106,10 @@ def time_suite() -> None:
             [sys.executable, "-m", "pytest", "-q", f"--junitxml={report}"], cwd=ROOT, capture_output=True, text=True
         )
         wall = time.perf_counter() - start
+        if not report.exists():  # pytest could not start (e.g. run outside the course's environment)
+            print(f"  `python -m pytest` wrote no report (exit {done.returncode}):")
+            print(done.stdout[-2000:] + done.stderr[-2000:])
+            return
         seconds: dict[str, float] = defaultdict(float)
         counts: dict[str, int] = defaultdict(int)
         for case in ElementTree.parse(report).iter("testcase"):
