@@ -46,13 +46,13 @@ SHARE_RUNS = ("05_exercises.ipynb", "test_claims_05.py")
 #: and one execution of notebook 05 before its claims test and its three other executions, which then load its
 #: training runs (RUN_CACHE) instead of repeating them. The rest follow in pytest's order.
 FIRST = (
-    "tests/test_fit_recipes.py",  # 145 s: the seed sweep
-    "solutions/05_exercises.ipynb",  # 29 s
-    "tests/test_claims_05.py",  # 54 s
-    "tests/test_student_setup.py",  # 46 s
-    "tests/test_site.py",  # 44 s
-    "tests/test_browser.py",  # 39 s
-    "tests/test_install.py",  # 34 s
+    "tests/test_fit_recipes.py",  # 130–150 s: the seed sweep
+    "solutions/05_exercises.ipynb",  # 30 s
+    "tests/test_claims_05.py",  # 50 s
+    "tests/test_browser.py",  # 40–45 s
+    "tests/test_site.py",  # 40–45 s
+    "tests/test_install.py",  # 35–40 s
+    "tests/test_student_setup.py",  # 25–30 s
     "solutions/ko/05_exercises.ipynb",  # 23 s
     "tests/test_claims_03_04.py",  # 20 s
     "notebooks/05_exercises.ipynb",
