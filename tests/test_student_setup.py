@@ -68,6 +68,7 @@ def test_the_student_set_up_runs_on_a_machine_without_npm(build, tmp_path: Path)
                 shlex.join([".venv/bin/python", str(ROOT / "tests" / "borrow_site.py"), *site.getsitepackages()])
             )
     script.append("if command -v npm; then echo 'npm is on the PATH'; exit 1; fi")
+    script.append("python -c \"import importlib.util; print(importlib.util.find_spec('helpers').origin)\"")
     work = tmp_path / "student"
     work.mkdir()
     done = subprocess.run(
@@ -79,8 +80,10 @@ def test_the_student_set_up_runs_on_a_machine_without_npm(build, tmp_path: Path)
         timeout=3000 if FRESH else 600,
     )
     assert done.returncode == 0, f"{done.stdout[-4000:]}\n{done.stderr[-4000:]}"
-
     clone = work / "nn-from-perceptron"
+    helpers = Path(done.stdout.strip().splitlines()[-1])
+    assert helpers.is_relative_to(clone), f"the venv imports {helpers}, not the clone's helpers (pip install -e .)"
+
     activate = f"cd {shlex.quote(str(clone))} && source .venv/bin/activate && "
     for lab in labs:  # each README's last line serves its edition's folder, with notebook 01 in it
         opened = [bash, "-c", activate + f'exec {lab} "$@"', "jupyter-lab"]
