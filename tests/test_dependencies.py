@@ -75,6 +75,14 @@ def test_every_module_the_helpers_and_notebooks_import_is_a_declared_dependency(
     assert not missing, f"declare these in pyproject.toml's [project] dependencies: {missing}"
 
 
+def test_an_undeclared_import_is_named() -> None:
+    planted = {
+        "helpers/x.py": "import numpy\nfrom nbformat import v4\nimport os, json\n"
+    }  # nbformat: test's, not a helper's
+    assert _undeclared(planted, _declared()) == {"helpers/x.py": ["nbformat"]}
+    assert _undeclared(planted, _declared("test")) == {}
+
+
 def test_every_module_the_tools_and_tests_import_is_declared_in_an_extra() -> None:
     files = _sources("tools", "tests", "benchmarks", "conftest.py")
     missing = _undeclared(files, _declared("lab", "test", "site"))
