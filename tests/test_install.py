@@ -45,18 +45,14 @@ def _run(args: list[str], cwd: Path, timeout: int = 300, **env: str) -> subproce
     return done
 
 
-def _borrow(python: Path, cwd: Path) -> None:
-    """Let the venv of ``python`` see this environment's packages, after its own (tests/borrow_site.py)."""
-    _run([str(python), str(ROOT / "tests" / "borrow_site.py"), *site.getsitepackages()], cwd=cwd)
-
-
 @pytest.fixture(scope="module")
 def colab(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Return the python of a venv that sees this environment's packages, with ipywidgets 7.7.x over them."""
     venv = tmp_path_factory.mktemp("colab") / "venv"
     _run([sys.executable, "-m", "venv", "--without-pip", str(venv)], cwd=venv.parent)
     python = venv / "bin" / "python"
-    _borrow(python, venv.parent)
+    # It sees this environment's packages, after its own.
+    _run([str(python), str(ROOT / "tests" / "borrow_site.py"), *site.getsitepackages()], cwd=venv.parent)
     # `python -m pip` then runs the borrowed pip, which installs into the venv and never uninstalls outside it.
     _run([str(python), "-m", "pip", "install", "-q", IPYWIDGETS_COLAB], cwd=venv.parent)
     return python
